@@ -1,0 +1,196 @@
+/**
+ * Reliability and goodput: large synchronous jobs fail as a whole, so reliability multiplies
+ * utilization. Thin adapters over src/model (failures, checkpoint, goodput, sparePool).
+ */
+import { finite, optionalChoice, optionalNumber, requiredNumber } from "../args";
+import { valueError } from "../errors";
+import { countRule, fractionRule, MAX_UNITS, nonNegativeRule, positiveRule } from "../params";
+import {
+  checkpointIntervalMin,
+  ettr,
+  goodputBreakdown,
+  GoodputBreakdown,
+  GOODPUT_PARTS,
+  INTERVAL_METHODS,
+  jobMtbfHours,
+  MAX_SPARES,
+  sparesNeeded,
+  survival,
+} from "../../model";
+
+const readUnits = requiredNumber(countRule("units"));
+const readUnitMtbf = requiredNumber(positiveRule("unit_mtbf_hours"));
+const readHours = requiredNumber(nonNegativeRule("hours"));
+const readPositiveWrite = requiredNumber(positiveRule("ckpt_write_min"));
+const readWrite = requiredNumber(nonNegativeRule("ckpt_write_min"));
+const readJobMtbf = requiredNumber(positiveRule("job_mtbf_hours"));
+const readMethod = optionalChoice("method", INTERVAL_METHODS, "daly");
+const readInterval = requiredNumber(positiveRule("ckpt_interval_min"));
+const readRestart = requiredNumber(nonNegativeRule("restart_min"));
+const readRequeue = optionalNumber(nonNegativeRule("requeue_min"), 0);
+const readAccelerators = requiredNumber(countRule("accelerators"));
+const readAccelMtbf = requiredNumber(positiveRule("accel_mtbf_hours"));
+const readOptionalInterval = optionalNumber(positiveRule("ckpt_interval_min"), undefined);
+const readMfu = optionalNumber(fractionRule("mfu"), 1);
+const readSpares = optionalNumber({ name: "spares", min: 0, max: MAX_UNITS, integer: true }, 0);
+const readRepair = optionalNumber(nonNegativeRule("repair_hours"), 0);
+const readNodes = requiredNumber(countRule("nodes"));
+const readNodeMtbf = requiredNumber(positiveRule("node_mtbf_hours"));
+const readRepairRequired = requiredNumber(positiveRule("repair_hours"));
+const readTarget = requiredNumber({ name: "target_probability", min: 0, max: 1, minExclusive: true, maxExclusive: true });
+
+/**
+ * Mean time between failures of a job that stops when any of its units fails: unit MTBF ÷ units.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#JOB_MTBF
+ * @param units Units the job needs at once, e.g. accelerators or nodes (whole number ≥ 1).
+ * @param unit_mtbf_hours Mean time between job-killing failures of one unit, hours (> 0).
+ * @returns Job MTBF, hours.
+ */
+export function JOB_MTBF(units: number, unit_mtbf_hours: number): number {
+  return finite(jobMtbfHours(readUnits(units), readUnitMtbf(unit_mtbf_hours)), "JOB_MTBF");
+}
+
+/**
+ * Probability that a job on `units` runs for `hours` without a single failure.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#SURVIVAL
+ * @param units Units the job needs at once (whole number ≥ 1).
+ * @param unit_mtbf_hours Mean time between failures of one unit, hours (> 0).
+ * @param hours Run length, hours (≥ 0).
+ * @returns Probability, 0–1.
+ */
+export function SURVIVAL(units: number, unit_mtbf_hours: number, hours: number): number {
+  return finite(survival(readUnits(units), readUnitMtbf(unit_mtbf_hours), readHours(hours)), "SURVIVAL");
+}
+
+/**
+ * Optimum checkpoint interval: Daly's higher-order estimate by default, or Young's, or the exact optimum.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#CKPT_INTERVAL
+ * @param ckpt_write_min Blocking checkpoint write time, minutes (> 0).
+ * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0).
+ * @param [method] "daly" (default), "young" or "exact".
+ * @returns Interval between checkpoints, minutes of work.
+ */
+export function CKPT_INTERVAL(ckpt_write_min: number, job_mtbf_hours: number, method?: string): number {
+  const interval = checkpointIntervalMin(readPositiveWrite(ckpt_write_min), readJobMtbf(job_mtbf_hours), readMethod(method));
+  return finite(interval, "CKPT_INTERVAL");
+}
+
+/**
+ * Expected effective training time ratio: the share of wall-clock time that makes new progress.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#ETTR
+ * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0).
+ * @param ckpt_interval_min Work between checkpoints, minutes (> 0).
+ * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0; 0 for non-blocking writes).
+ * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
+ * @param [requeue_min] Extra wait per failure before the restart begins, minutes (≥ 0, default 0).
+ * @returns ETTR, 0–1.
+ */
+export function ETTR(job_mtbf_hours: number, ckpt_interval_min: number, ckpt_write_min: number, restart_min: number, requeue_min?: number): number {
+  const ratio = ettr(readJobMtbf(job_mtbf_hours), readInterval(ckpt_interval_min), readWrite(ckpt_write_min), readRestart(restart_min), readRequeue(requeue_min));
+  return finite(ratio, "ETTR");
+}
+
+function readGoodput(
+  accelerators: unknown,
+  accelMtbf: unknown,
+  write: unknown,
+  restart: unknown,
+  interval: unknown,
+  mfu: unknown,
+  spares: unknown,
+  repair: unknown,
+): GoodputBreakdown {
+  const ckptWriteMin = readWrite(write);
+  const ckptIntervalMin = readOptionalInterval(interval);
+  if (ckptWriteMin === 0 && ckptIntervalMin === undefined) {
+    throw valueError("ckpt_interval_min is required when ckpt_write_min is 0: a non-blocking checkpoint has no optimum interval, so give the interval your background save achieves (a number > 0).");
+  }
+  return goodputBreakdown({
+    accelerators: readAccelerators(accelerators),
+    accelMtbfHours: readAccelMtbf(accelMtbf),
+    ckptWriteMin,
+    restartMin: readRestart(restart),
+    ckptIntervalMin,
+    mfu: readMfu(mfu),
+    spares: readSpares(spares),
+    repairHours: readRepair(repair),
+  });
+}
+
+/**
+ * Share of a fleet's accelerator-time that becomes useful work: scheduling × runtime × program goodput (MFU).
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#GOODPUT
+ * @param accelerators Accelerators the job runs on (whole number ≥ 1).
+ * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator (with its share of host and network), hours (> 0).
+ * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0; 0 for non-blocking writes, then give the interval).
+ * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
+ * @param [ckpt_interval_min] Work between checkpoints, minutes (> 0; omitted: the optimum).
+ * @param [mfu] Model FLOPs utilization, 0–1 (omitted: 1, time goodput only).
+ * @param [spares] Hot spare accelerators kept idle beside the job (whole number ≥ 0, default 0).
+ * @param [repair_hours] Time to return a failed accelerator to service, hours (≥ 0, default 0: instant replacement).
+ * @returns Goodput, 0–1.
+ */
+export function GOODPUT(
+  accelerators: number,
+  accel_mtbf_hours: number,
+  ckpt_write_min: number,
+  restart_min: number,
+  ckpt_interval_min?: number,
+  mfu?: number,
+  spares?: number,
+  repair_hours?: number,
+): number {
+  const b = readGoodput(accelerators, accel_mtbf_hours, ckpt_write_min, restart_min, ckpt_interval_min, mfu, spares, repair_hours);
+  return finite(b.usefulWork, "GOODPUT");
+}
+
+/**
+ * Where the fleet's accelerator-time goes: a two-column table (label, share) whose shares sum to 1.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#GOODPUT_BREAKDOWN
+ * @param accelerators Accelerators the job runs on (whole number ≥ 1).
+ * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator, hours (> 0).
+ * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0).
+ * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
+ * @param [ckpt_interval_min] Work between checkpoints, minutes (> 0; omitted: the optimum).
+ * @param [mfu] Model FLOPs utilization, 0–1 (default 1).
+ * @param [spares] Hot spare accelerators (whole number ≥ 0, default 0).
+ * @param [repair_hours] Time to return a failed accelerator to service, hours (≥ 0, default 0).
+ * @returns Seven rows of label and share of accelerator-time.
+ */
+export function GOODPUT_BREAKDOWN(
+  accelerators: number,
+  accel_mtbf_hours: number,
+  ckpt_write_min: number,
+  restart_min: number,
+  ckpt_interval_min?: number,
+  mfu?: number,
+  spares?: number,
+  repair_hours?: number,
+): unknown[][] {
+  const b = readGoodput(accelerators, accel_mtbf_hours, ckpt_write_min, restart_min, ckpt_interval_min, mfu, spares, repair_hours);
+  return GOODPUT_PARTS.map(([key, label]) => [label, finite(b[key], "GOODPUT_BREAKDOWN")]);
+}
+
+/**
+ * Hot spares needed so a job of `nodes` finds enough healthy nodes with the target probability.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#SPARES_NEEDED
+ * @param nodes Nodes the job needs at once (whole number ≥ 1).
+ * @param node_mtbf_hours Mean time between failures of one node, hours (> 0).
+ * @param repair_hours Mean time to repair a failed node, hours (> 0).
+ * @param target_probability Required probability that enough nodes are healthy, in (0, 1).
+ * @returns Spare nodes (whole number).
+ */
+export function SPARES_NEEDED(nodes: number, node_mtbf_hours: number, repair_hours: number, target_probability: number): number {
+  const spares = sparesNeeded(readNodes(nodes), readNodeMtbf(node_mtbf_hours), readRepairRequired(repair_hours), readTarget(target_probability));
+  if (spares === null) {
+    throw valueError(`target_probability cannot be reached: nodes are down half the time or more, or the pool would exceed ${MAX_SPARES.toLocaleString("en-US")} spares. Lower repair_hours or the target.`);
+  }
+  return spares;
+}

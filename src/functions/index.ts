@@ -1,0 +1,9 @@
+/**
+ * The Excel-facing function table: every INFRA custom function by its Excel id. dist/lib
+ * exports it so Node callers compute exactly what Excel shows. A family is a module of
+ * src/functions/families whose exports are all custom functions.
+ */
+import * as reliability from "./families/reliability";
+
+export const functions = { ...reliability };
+export type FunctionId = keyof typeof functions;

@@ -1,0 +1,27 @@
+/** The task pane: the add-in's name, version and a way into the function reference. */
+import { Body1, Caption1, Link, Subtitle1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { APP_NAME, APP_VERSION, FUNCTION_REFERENCE_URL } from "./buildInfo";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  example: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS },
+});
+
+export function App() {
+  const styles = useStyles();
+  return (
+    <main className={styles.root}>
+      <Title2 as="h1">{APP_NAME}</Title2>
+      <Caption1>Version {APP_VERSION}</Caption1>
+      <Body1>
+        Model AI infrastructure as value per dollar and per gigawatt. Type an INFRA function into any cell, for
+        example:
+      </Body1>
+      <code className={styles.example}>=INFRA.GOODPUT(16384, 50000, 1, 10)</code>
+      <Subtitle1 as="h2">Functions</Subtitle1>
+      <Link href={FUNCTION_REFERENCE_URL} target="_blank" rel="noopener noreferrer">
+        INFRA function reference
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { checkpointIntervalMin, dalyIntervalMin, exactIntervalMin, lambertW0, logGamma, youngIntervalMin } from "../../src/model";
+
+// Test vectors: reference/goodput-reliability.md §9 (tolerances as its policy states).
+describe("Young 1974 first-order interval", () => {
+  test("δ = 5 min, M = 1,440 min gives sqrt(2·5·1440) = 120 min", () => {
+    expect(youngIntervalMin(5, 1440)).toBeCloseTo(120, 6);
+  });
+
+  test("Distributed GraphLab: 64 machines, 1-year machine MTBF, 2-minute checkpoint → '3 hrs' (acolyer.org review of Daly)", () => {
+    const hours = checkpointIntervalMin(2, 8760 / 64, "young") / 60;
+    expect(hours).toBeCloseTo(3.02, 2);
+    expect(Math.abs(hours - 3) / 3).toBeLessThan(0.05);
+  });
+});
+
+describe("Daly 2006 eq. 37 (FGCS 22, figure captions: T_s = 500 h, R = 10 min, δ = 5 min)", () => {
+  test.each([
+    [24, 116.69, 117],
+    [6, 56.71, 57],
+    [0.25, 9.14, 9.1],
+  ])("M = %p h gives %p min (paper: %p)", (mtbfHours, derived, published) => {
+    const tau = checkpointIntervalMin(5, mtbfHours, "daly");
+    expect(Math.abs(tau - derived)).toBeLessThan(0.01);
+    expect(Math.abs(tau - published)).toBeLessThanOrEqual(0.5);
+  });
+
+  test("δ ≥ 2M branch: τ = M (LLNL SCR scr_ckpt_interval.py, eq. 37)", () => {
+    expect(dalyIntervalMin(40, 15)).toBe(15);
+    expect(dalyIntervalMin(30, 15)).toBe(15);
+  });
+
+  test("Daly subtracts δ; mlsysim's old docstring 'sqrt(2δM) + δ' is wrong", () => {
+    expect(dalyIntervalMin(5, 1440)).toBeLessThan(youngIntervalMin(5, 1440));
+  });
+});
+
+describe("exact optimum of Daly's complete model (Lambert W)", () => {
+  test("M = 24 h, δ = 5 min: 116.690 min, matching a brute-force search (116.689)", () => {
+    expect(exactIntervalMin(5, 1440)).toBeCloseTo(116.69, 2);
+  });
+
+  test("M = 15 min, δ = 5 min: 9.17 min, where Young (12.25) and Daly (9.14) diverge", () => {
+    expect(exactIntervalMin(5, 15)).toBeCloseTo(9.17, 2);
+    expect(youngIntervalMin(5, 15)).toBeCloseTo(12.25, 2);
+  });
+
+  test("the exact optimum minimises (e^{(τ+δ)/M} − 1)/τ", () => {
+    const m = 600;
+    const d = 7;
+    const cost = (tau: number) => Math.expm1((tau + d) / m) / tau;
+    const tau = exactIntervalMin(d, m);
+    expect(cost(tau)).toBeLessThan(cost(tau * 1.01));
+    expect(cost(tau)).toBeLessThan(cost(tau * 0.99));
+  });
+});
+
+describe("Lambert W0", () => {
+  test.each([
+    [1, 0.5671432904097838],
+    [Math.E, 1],
+    [-1 / Math.E, -1],
+    [0, 0],
+    [-0.2, -0.2591711018190738],
+    [-0.36, -0.8060843159708177],
+  ])("W0(%p) = %p", (x, w) => {
+    expect(lambertW0(x)).toBeCloseTo(w, 12);
+  });
+});
+
+describe("log-gamma", () => {
+  test.each([
+    [1, 0],
+    [2, 0],
+    [0.5, 0.5 * Math.log(Math.PI)],
+    [10, Math.log(362880)],
+    [171, 706.5730622457874],
+  ])("lnΓ(%p) = %p", (x, expected) => {
+    expect(logGamma(x)).toBeCloseTo(expected, 10);
+  });
+});
+
+test("Lambert W0 solves w·e^w = x across its domain", () => {
+  for (const x of [-0.3678, -0.3, -0.1, -1e-6, 1e-6, 0.5, 3, 100, 1e6]) {
+    const w = lambertW0(x);
+    expect(w * Math.exp(w)).toBeCloseTo(x, 9);
+  }
+});

@@ -1,0 +1,67 @@
+/* Builds the add-in: the shared-runtime page (task pane + custom functions), functions.json, the
+ * function reference page, assets and the manifest, with URLs from config/urls.js. A build never
+ * needs certificates; `npm start` (scripts/start.js) provides them to the dev server. */
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { DEV_BASE_URL, baseUrl } = require("./config/urls");
+const { loadDocs, renderHtml } = require("./config/function-reference");
+const pkg = require("./package.json");
+
+const functionFiles = require("./config/function-files").functionFiles();
+
+/** Points emitted text assets at the deployment origin and adds the function reference page. */
+class DeploymentUrlsPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DeploymentUrls", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DeploymentUrls", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        const metadata = assets["functions.json"];
+        if (!metadata) return;
+        const json = metadata.source().toString().split(DEV_BASE_URL).join(this.url);
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
+        compilation.emitAsset("functions.html", new webpack.sources.RawSource(renderHtml(JSON.parse(json), loadDocs())));
+      });
+    });
+  }
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  const url = baseUrl(!dev);
+  if (!dev && url === DEV_BASE_URL) console.warn(`ADDIN_BASE_URL is not set: this production build points at ${DEV_BASE_URL}`);
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: [...functionFiles, "./src/runtime/startup.ts"],
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+      new DeploymentUrlsPlugin(url),
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(url) }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_BASE_URL).join(url) },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+};
