@@ -53,13 +53,17 @@ function renderMarkdown(metadata, docs) {
   return out.join("\n");
 }
 
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 function renderHtml(metadata, docs) {
   const sections = metadata.functions.map((fn) => {
     const doc = docs[fn.id] || {};
     const rows = fn.parameters
-      .map((p) => `<tr><td><code>${escapeHtml(p.optional ? `[${p.name}]` : p.name)}</code></td><td>${escapeHtml(p.description || "")}</td></tr>`)
+      .map(
+        (p) =>
+          `<tr><td><code>${escapeHtml(p.optional ? `[${p.name}]` : p.name)}</code></td><td>${escapeHtml(p.description || "")}</td></tr>`,
+      )
       .join("");
     const sources = (doc.sources || []).map((s) => `<li>${escapeHtml(s)}</li>`).join("");
     return `<section id="${escapeHtml(fn.id)}"><h2>${escapeHtml(fn.id)}</h2><p><code>${escapeHtml(signature(fn))}</code></p><p>${escapeHtml(fn.description)}</p>

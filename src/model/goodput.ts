@@ -48,7 +48,13 @@ export interface SegmentTimes {
 }
 
 /** Expected minutes spent on each activity per segment of `intervalMin` minutes of work. */
-export function segmentTimes(jobMtbfMin: number, intervalMin: number, writeMin: number, restartMin: number, waitMin: number): SegmentTimes {
+export function segmentTimes(
+  jobMtbfMin: number,
+  intervalMin: number,
+  writeMin: number,
+  restartMin: number,
+  waitMin: number,
+): SegmentTimes {
   const m = jobMtbfMin;
   const x = (intervalMin + writeMin) / m;
   const failures = Math.expm1(x);
@@ -70,7 +76,13 @@ export function segmentTimes(jobMtbfMin: number, intervalMin: number, writeMin: 
  * Expected effective training time ratio: `τ / ((M + q)·e^{R/M}·(e^{(τ+δ)/M} − 1))`, the share of
  * wall-clock time that makes new progress. `requeueMin` is dead time per failure (queueing).
  */
-export function ettr(jobMtbfHours: number, intervalMin: number, writeMin: number, restartMin: number, requeueMin: number): number {
+export function ettr(
+  jobMtbfHours: number,
+  intervalMin: number,
+  writeMin: number,
+  restartMin: number,
+  requeueMin: number,
+): number {
   const t = segmentTimes(jobMtbfHours * MINUTES_PER_HOUR, intervalMin, writeMin, restartMin, requeueMin);
   return t.useful / t.total;
 }

@@ -51,7 +51,12 @@ export function binomialCdf(k: number, n: number, p: number): number {
 }
 
 /** Probability that a job needing `needed` units finds them healthy in a pool with `spares` extra units. */
-export function sparePoolProbability(needed: number, spares: number, unitMtbfHours: number, repairHours: number): number {
+export function sparePoolProbability(
+  needed: number,
+  spares: number,
+  unitMtbfHours: number,
+  repairHours: number,
+): number {
   return binomialCdf(spares, needed + spares, unitUnavailability(unitMtbfHours, repairHours));
 }
 
@@ -63,7 +68,12 @@ export const MAX_SPARES = 1e7;
  * tail only grows with the pool while units are down less than half the time). Exponential
  * then binary search; P_ok grows monotonically with the spares when u < 1/2.
  */
-export function sparesNeeded(needed: number, unitMtbfHours: number, repairHours: number, target: number): number | null {
+export function sparesNeeded(
+  needed: number,
+  unitMtbfHours: number,
+  repairHours: number,
+  target: number,
+): number | null {
   const ok = (k: number) => sparePoolProbability(needed, k, unitMtbfHours, repairHours) >= target;
   if (ok(0)) return 0;
   if (unitUnavailability(unitMtbfHours, repairHours) >= 0.5) return null;

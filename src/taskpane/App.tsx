@@ -4,7 +4,11 @@ import { APP_NAME, APP_VERSION, FUNCTION_REFERENCE_URL } from "./buildInfo";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  example: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS },
+  example: {
+    fontFamily: tokens.fontFamilyMonospace,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+  },
 });
 
 export function App() {
@@ -14,8 +18,7 @@ export function App() {
       <Title2 as="h1">{APP_NAME}</Title2>
       <Caption1>Version {APP_VERSION}</Caption1>
       <Body1>
-        Model AI infrastructure as value per dollar and per gigawatt. Type an INFRA function into any cell, for
-        example:
+        Model AI infrastructure as value per dollar and per gigawatt. Type an INFRA function into any cell, for example:
       </Body1>
       <code className={styles.example}>=INFRA.GOODPUT(16384, 50000, 1, 10)</code>
       <Subtitle1 as="h2">Functions</Subtitle1>

@@ -1,4 +1,11 @@
-import { checkpointIntervalMin, dalyIntervalMin, exactIntervalMin, lambertW0, logGamma, youngIntervalMin } from "../../src/model";
+import {
+  checkpointIntervalMin,
+  dalyIntervalMin,
+  exactIntervalMin,
+  lambertW0,
+  logGamma,
+  youngIntervalMin,
+} from "../../src/model";
 
 // Test vectors: reference/goodput-reliability.md §9 (tolerances as its policy states).
 describe("Young 1974 first-order interval", () => {
@@ -61,7 +68,7 @@ describe("Lambert W0", () => {
     [-1 / Math.E, -1],
     [0, 0],
     [-0.2, -0.2591711018190738],
-    [-0.36, -0.8060843159708177],
+    [-0.36, -0.806084315970818],
   ])("W0(%p) = %p", (x, w) => {
     expect(lambertW0(x)).toBeCloseTo(w, 12);
   });

@@ -72,7 +72,15 @@ describe("lost work per failure", () => {
 });
 
 describe("goodput breakdown", () => {
-  const base: GoodputInputs = { accelerators: 16384, accelMtbfHours: 50000, ckptWriteMin: 1, restartMin: 10, mfu: 0.4, spares: 32, repairHours: 48 };
+  const base: GoodputInputs = {
+    accelerators: 16384,
+    accelMtbfHours: 50000,
+    ckptWriteMin: 1,
+    restartMin: 10,
+    mfu: 0.4,
+    spares: 32,
+    repairHours: 48,
+  };
 
   test("the seven parts sum to 1 and useful work is scheduling × runtime × program", () => {
     const b = goodputBreakdown(base);
@@ -84,7 +92,12 @@ describe("goodput breakdown", () => {
   test("an omitted interval means the optimum: any other interval does worse", () => {
     const best = goodputBreakdown({ ...base, spares: 0, repairHours: 0 });
     for (const factor of [0.8, 1.25]) {
-      const other = goodputBreakdown({ ...base, spares: 0, repairHours: 0, ckptIntervalMin: best.intervalMin * factor });
+      const other = goodputBreakdown({
+        ...base,
+        spares: 0,
+        repairHours: 0,
+        ckptIntervalMin: best.intervalMin * factor,
+      });
       expect(other.usefulWork).toBeLessThan(best.usefulWork);
     }
   });
@@ -115,7 +128,15 @@ describe("goodput breakdown", () => {
 
   test("a public course example (goodput-reliability.md §1.5): M = 7.9 h, δ = 0.6 min, restart 15 + queue 3 min, MFU 0.40 → about 0.37", () => {
     // Public course note (goodput-reliability.md §1.5): ETTR 0.9189 by 1/(1 + f), 0.9117 by 1 − f.
-    const b = goodputBreakdown({ accelerators: 1, accelMtbfHours: 7.9, ckptWriteMin: 0.6, restartMin: 18, mfu: 0.4, spares: 0, repairHours: 0 });
+    const b = goodputBreakdown({
+      accelerators: 1,
+      accelMtbfHours: 7.9,
+      ckptWriteMin: 0.6,
+      restartMin: 18,
+      mfu: 0.4,
+      spares: 0,
+      repairHours: 0,
+    });
     expect(b.runtime).toBeGreaterThan(0.9117 - 0.005);
     expect(b.runtime).toBeLessThan(0.9189 + 0.005);
     expect(b.usefulWork).toBeCloseTo(0.3676, 1);

@@ -16,6 +16,7 @@ import {
   MAX_SPARES,
   sparesNeeded,
   survival,
+  unitUnavailability,
 } from "../../model";
 
 const readUnits = requiredNumber(countRule("units"));
@@ -37,7 +38,13 @@ const readRepair = optionalNumber(nonNegativeRule("repair_hours"), 0);
 const readNodes = requiredNumber(countRule("nodes"));
 const readNodeMtbf = requiredNumber(positiveRule("node_mtbf_hours"));
 const readRepairRequired = requiredNumber(positiveRule("repair_hours"));
-const readTarget = requiredNumber({ name: "target_probability", min: 0, max: 1, minExclusive: true, maxExclusive: true });
+const readTarget = requiredNumber({
+  name: "target_probability",
+  min: 0,
+  max: 1,
+  minExclusive: true,
+  maxExclusive: true,
+});
 
 /**
  * Mean time between failures of a job that stops when any of its units fails: unit MTBF ÷ units.
@@ -74,7 +81,11 @@ export function SURVIVAL(units: number, unit_mtbf_hours: number, hours: number):
  * @returns Interval between checkpoints, minutes of work.
  */
 export function CKPT_INTERVAL(ckpt_write_min: number, job_mtbf_hours: number, method?: string): number {
-  const interval = checkpointIntervalMin(readPositiveWrite(ckpt_write_min), readJobMtbf(job_mtbf_hours), readMethod(method));
+  const interval = checkpointIntervalMin(
+    readPositiveWrite(ckpt_write_min),
+    readJobMtbf(job_mtbf_hours),
+    readMethod(method),
+  );
   return finite(interval, "CKPT_INTERVAL");
 }
 
@@ -89,8 +100,20 @@ export function CKPT_INTERVAL(ckpt_write_min: number, job_mtbf_hours: number, me
  * @param [requeue_min] Extra wait per failure before the restart begins, minutes (≥ 0, default 0).
  * @returns ETTR, 0–1.
  */
-export function ETTR(job_mtbf_hours: number, ckpt_interval_min: number, ckpt_write_min: number, restart_min: number, requeue_min?: number): number {
-  const ratio = ettr(readJobMtbf(job_mtbf_hours), readInterval(ckpt_interval_min), readWrite(ckpt_write_min), readRestart(restart_min), readRequeue(requeue_min));
+export function ETTR(
+  job_mtbf_hours: number,
+  ckpt_interval_min: number,
+  ckpt_write_min: number,
+  restart_min: number,
+  requeue_min?: number,
+): number {
+  const ratio = ettr(
+    readJobMtbf(job_mtbf_hours),
+    readInterval(ckpt_interval_min),
+    readWrite(ckpt_write_min),
+    readRestart(restart_min),
+    readRequeue(requeue_min),
+  );
   return finite(ratio, "ETTR");
 }
 
@@ -107,7 +130,9 @@ function readGoodput(
   const ckptWriteMin = readWrite(write);
   const ckptIntervalMin = readOptionalInterval(interval);
   if (ckptWriteMin === 0 && ckptIntervalMin === undefined) {
-    throw valueError("ckpt_interval_min is required when ckpt_write_min is 0: a non-blocking checkpoint has no optimum interval, so give the interval your background save achieves (a number > 0).");
+    throw valueError(
+      "ckpt_interval_min is required when ckpt_write_min is 0: a non-blocking checkpoint has no optimum interval, so give the interval your background save achieves (a number > 0).",
+    );
   }
   return goodputBreakdown({
     accelerators: readAccelerators(accelerators),
@@ -145,7 +170,16 @@ export function GOODPUT(
   spares?: number,
   repair_hours?: number,
 ): number {
-  const b = readGoodput(accelerators, accel_mtbf_hours, ckpt_write_min, restart_min, ckpt_interval_min, mfu, spares, repair_hours);
+  const b = readGoodput(
+    accelerators,
+    accel_mtbf_hours,
+    ckpt_write_min,
+    restart_min,
+    ckpt_interval_min,
+    mfu,
+    spares,
+    repair_hours,
+  );
   return finite(b.usefulWork, "GOODPUT");
 }
 
@@ -173,7 +207,16 @@ export function GOODPUT_BREAKDOWN(
   spares?: number,
   repair_hours?: number,
 ): unknown[][] {
-  const b = readGoodput(accelerators, accel_mtbf_hours, ckpt_write_min, restart_min, ckpt_interval_min, mfu, spares, repair_hours);
+  const b = readGoodput(
+    accelerators,
+    accel_mtbf_hours,
+    ckpt_write_min,
+    restart_min,
+    ckpt_interval_min,
+    mfu,
+    spares,
+    repair_hours,
+  );
   return GOODPUT_PARTS.map(([key, label]) => [label, finite(b[key], "GOODPUT_BREAKDOWN")]);
 }
 
@@ -187,10 +230,20 @@ export function GOODPUT_BREAKDOWN(
  * @param target_probability Required probability that enough nodes are healthy, in (0, 1).
  * @returns Spare nodes (whole number).
  */
-export function SPARES_NEEDED(nodes: number, node_mtbf_hours: number, repair_hours: number, target_probability: number): number {
-  const spares = sparesNeeded(readNodes(nodes), readNodeMtbf(node_mtbf_hours), readRepairRequired(repair_hours), readTarget(target_probability));
+export function SPARES_NEEDED(
+  nodes: number,
+  node_mtbf_hours: number,
+  repair_hours: number,
+  target_probability: number,
+): number {
+  const mtbfHours = readNodeMtbf(node_mtbf_hours);
+  const repairHours = readRepairRequired(repair_hours);
+  const spares = sparesNeeded(readNodes(nodes), mtbfHours, repairHours, readTarget(target_probability));
   if (spares === null) {
-    throw valueError(`target_probability cannot be reached: nodes are down half the time or more, or the pool would exceed ${MAX_SPARES.toLocaleString("en-US")} spares. Lower repair_hours or the target.`);
+    throw valueError(
+      `target_probability cannot be reached: with node_mtbf_hours and repair_hours as given, each node is down ${Math.round(100 * unitUnavailability(mtbfHours, repairHours))}% of the time, ` +
+        `so no pool up to ${MAX_SPARES.toLocaleString("en-US")} spares gets there. Shorten repair_hours or lower the target.`,
+    );
   }
   return spares;
 }
