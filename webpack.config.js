@@ -6,7 +6,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { DEV_BASE_URL, baseUrl } = require("./config/urls");
+const { DEV_BASE_URL, baseUrl, rebase } = require("./config/urls");
 const { loadDocs, renderHtml } = require("./config/function-reference");
 const pkg = require("./package.json");
 
@@ -22,7 +22,7 @@ class DeploymentUrlsPlugin {
       compilation.hooks.processAssets.tap({ name: "DeploymentUrls", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
         const metadata = assets["functions.json"];
         if (!metadata) return;
-        const json = metadata.source().toString().split(DEV_BASE_URL).join(this.url);
+        const json = rebase(metadata.source().toString(), this.url);
         compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
         compilation.emitAsset("functions.html", new webpack.sources.RawSource(renderHtml(JSON.parse(json), loadDocs())));
       });
@@ -54,7 +54,7 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_BASE_URL).join(url) },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rebase(content.toString(), url) },
         ],
       }),
     ],

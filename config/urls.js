@@ -13,4 +13,9 @@ function baseUrl(production) {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-module.exports = { DEV_BASE_URL, baseUrl };
+/** `text` with every development URL moved to `url`. */
+function rebase(text, url) {
+  return text.split(DEV_BASE_URL).join(url);
+}
+
+module.exports = { DEV_BASE_URL, baseUrl, rebase };

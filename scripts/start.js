@@ -1,0 +1,101 @@
+/* npm start: build, serve the add-in over https on localhost, and sideload it.
+ * - Windows and macOS (desktop Excel): office-addin-debugging sideloads into Excel and runs the dev
+ *   server (npm run dev-server, which is this script with --serve-only).
+ * - Elsewhere (Linux has no desktop Excel): builds, shows the INFRA functions computing the
+ *   documented examples, serves the add-in and prints how to sideload it into Excel on the web.
+ *   Certificates are generated without sudo; trusting the CA is left to the user. */
+const { spawn, spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
+const PID_FILE = path.join(ROOT, ".dev-server.pid");
+const hasDesktopExcel = process.platform === "win32" || process.platform === "darwin";
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Certificates for https://localhost: installed system-wide where Office's tooling can, generated only elsewhere. */
+async function httpsFiles() {
+  const devCerts = require("office-addin-dev-certs");
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
+  if (hasDesktopExcel) {
+    await devCerts.ensureCertificatesAreInstalled();
+  } else if (!fs.existsSync(files.cert)) {
+    await devCerts.generateCertificates(files.ca, files.cert, files.key);
+  }
+  return files;
+}
+
+async function serve() {
+  const { ca, cert, key } = await httpsFiles();
+  const args = ["serve", "--mode", "development", "--port", String(PORT), "--server-type", "https"];
+  args.push("--server-options-key", key, "--server-options-cert", cert, "--server-options-ca", ca);
+  const server = spawn(bin("webpack"), args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+  fs.writeFileSync(PID_FILE, String(server.pid));
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => {
+    fs.rmSync(PID_FILE, { force: true });
+    process.exit(code ?? 0);
+  });
+  return { ca };
+}
+
+/** Evaluates every documented example through dist/lib, as Excel would. */
+function showFunctions() {
+  const { functions } = require(path.join(ROOT, "dist", "lib"));
+  const { loadDocs, exampleFormula } = require("../config/function-reference");
+  console.log("\nINFRA functions, computed here exactly as Excel will compute them:\n");
+  for (const [id, doc] of Object.entries(loadDocs())) {
+    const value = functions[id](...doc.args);
+    const shown = Array.isArray(value)
+      ? "\n" + value.map((row) => "      " + row.map((c) => (typeof c === "number" ? c.toFixed(4) : c)).join("  ")).join("\n")
+      : typeof value === "number"
+        ? String(Number(value.toPrecision(6)))
+        : String(value);
+    console.log(`  ${exampleFormula(id, doc.args)} → ${shown}`);
+  }
+}
+
+function explainSideloading(ca) {
+  const url = `https://localhost:${PORT}`;
+  console.log(`
+Balance Point is being served at ${url}/taskpane.html (function reference: ${url}/functions.html).
+
+There is no desktop Excel on this machine. To use the add-in in Excel on the web:
+  1. Trust the development CA in your browser or OS: ${ca}
+     (installing it system-wide needs administrator rights, so npm start leaves that to you).
+  2. Open a workbook in Excel on the web, then Home > Add-ins > More Add-ins > Upload My Add-in,
+     and choose ${path.join(ROOT, "manifest.xml")}.
+     Or let the tooling open it for you:
+       npx office-addin-debugging start manifest.xml web --document <your workbook's URL>
+  3. Type =INFRA.GOODPUT(16384, 50000, 1, 10) into a cell.
+
+Stop with Ctrl+C (or npm stop from another terminal).
+`);
+}
+
+async function main() {
+  if (process.argv.includes("--serve-only")) return serve();
+  if (hasDesktopExcel) {
+    run("npm", ["run", "build:dev"]);
+    return run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop"]);
+  }
+  run("npm", ["run", "build:dev"]);
+  showFunctions();
+  const { ca } = await serve();
+  explainSideloading(ca);
+}
+
+main().catch((error) => {
+  console.error(error.message || error);
+  process.exit(1);
+});
