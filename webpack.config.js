@@ -19,13 +19,19 @@ class DeploymentUrlsPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("DeploymentUrls", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "DeploymentUrls", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
-        const metadata = assets["functions.json"];
-        if (!metadata) return;
-        const json = rebase(metadata.source().toString(), this.url);
-        compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
-        compilation.emitAsset("functions.html", new webpack.sources.RawSource(renderHtml(JSON.parse(json), loadDocs())));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "DeploymentUrls", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          const metadata = assets["functions.json"];
+          if (!metadata) return;
+          const json = rebase(metadata.source().toString(), this.url);
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
+          compilation.emitAsset(
+            "functions.html",
+            new webpack.sources.RawSource(renderHtml(JSON.parse(json), loadDocs())),
+          );
+        },
+      );
     });
   }
 }
@@ -33,7 +39,8 @@ class DeploymentUrlsPlugin {
 module.exports = (env, options) => {
   const dev = options.mode === "development";
   const url = baseUrl(!dev);
-  if (!dev && url === DEV_BASE_URL) console.warn(`ADDIN_BASE_URL is not set: this production build points at ${DEV_BASE_URL}`);
+  if (!dev && url === DEV_BASE_URL)
+    console.warn(`ADDIN_BASE_URL is not set: this production build points at ${DEV_BASE_URL}`);
   return {
     devtool: "source-map",
     entry: {
@@ -43,14 +50,25 @@ module.exports = (env, options) => {
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new DeploymentUrlsPlugin(url),
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(url) }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -11,7 +11,15 @@ const DIST = path.join(__dirname, "..", "dist");
 const problems = [];
 const read = (file) => fs.readFileSync(path.join(DIST, file), "utf8");
 
-const required = ["manifest.xml", "taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.html", "lib/index.js"];
+const required = [
+  "manifest.xml",
+  "taskpane.html",
+  "taskpane.js",
+  "functions.js",
+  "functions.json",
+  "functions.html",
+  "lib/index.js",
+];
 for (const size of [16, 32, 64, 80, 128]) required.push(`assets/icon-${size}.png`);
 for (const file of required) if (!fs.existsSync(path.join(DIST, file))) problems.push(`missing dist/${file}`);
 
@@ -24,9 +32,11 @@ if (!problems.length) {
     if (!script.includes(`CustomFunctions.associate("${id}"`)) problems.push(`functions.js does not associate ${id}`);
     if (typeof functions[id] !== "function") problems.push(`dist/lib has no function ${id}`);
   }
-  if (Object.keys(functions).length !== ids.length) problems.push("dist/lib and functions.json list different functions");
+  if (Object.keys(functions).length !== ids.length)
+    problems.push("dist/lib and functions.json list different functions");
   const page = read("taskpane.html");
-  if (page.indexOf("functions.js") > page.indexOf("taskpane.js")) problems.push("taskpane.html must load functions.js first");
+  if (page.indexOf("functions.js") > page.indexOf("taskpane.js"))
+    problems.push("taskpane.html must load functions.js first");
   const gzipped = zlib.gzipSync(fs.readFileSync(path.join(DIST, "functions.js"))).length;
   console.log(`dist: ${ids.length} functions; functions.js is ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
 }

@@ -24,7 +24,11 @@ function run(command, args) {
 async function httpsFiles() {
   const devCerts = require("office-addin-dev-certs");
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
+  const files = {
+    ca: path.join(dir, "ca.crt"),
+    cert: path.join(dir, "localhost.crt"),
+    key: path.join(dir, "localhost.key"),
+  };
   if (hasDesktopExcel) {
     await devCerts.ensureCertificatesAreInstalled();
   } else if (!fs.existsSync(files.cert)) {
@@ -57,7 +61,8 @@ function showFunctions() {
   for (const [id, doc] of Object.entries(loadDocs())) {
     const value = functions[id](...doc.args);
     const shown = Array.isArray(value)
-      ? "\n" + value.map((row) => "      " + row.map((c) => (typeof c === "number" ? c.toFixed(4) : c)).join("  ")).join("\n")
+      ? "\n" +
+        value.map((row) => "      " + row.map((c) => (typeof c === "number" ? c.toFixed(4) : c)).join("  ")).join("\n")
       : typeof value === "number"
         ? String(Number(value.toPrecision(6)))
         : String(value);

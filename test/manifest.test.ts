@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { checkManifest } = require("../scripts/check-manifest");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { baseUrl, rebase } = require("../config/urls");
 
 const manifest = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
