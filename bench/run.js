@@ -1,7 +1,7 @@
 /* Benchmark: each INFRA function called through the Excel-facing layer (dist/lib functions,
  * with argument checks) and as the bare model call, one million times each, in one run. Prints
  * ns per call and their ratio; the machine is shared, so only the ratio is meaningful. Cases
- * live in bench/cases/*.js: { id, args, bare(model) → () => value }. Run with `npm run bench`. */
+ * live in bench/cases/*.js: { id, args, bare(model) → (same args) => value }. `npm run bench`. */
 const fs = require("fs");
 const path = require("path");
 const lib = require("../dist/lib");
@@ -9,11 +9,16 @@ const lib = require("../dist/lib");
 const CALLS = Number(process.env.BENCH_CALLS) || 1e6;
 const ROUNDS = 3;
 
-function nsPerCall(fn) {
+/**
+ * ns per call of `fn` over `CALLS` calls. The arguments come from two equal copies in an array,
+ * chosen per call, so neither path can fold them into constants.
+ */
+function nsPerCall(fn, args) {
+  const pool = [args, [...args]];
   let sink = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < CALLS; i++) {
-    const v = fn();
+    const v = fn(pool[i & 1]);
     sink += typeof v === "number" ? v : 1;
   }
   const ns = Number(process.hrtime.bigint() - start) / CALLS;
@@ -26,37 +31,36 @@ const cases = fs
   .sort()
   .flatMap((f) => require(path.join(__dirname, "cases", f)));
 
-/** A closure calling `fn` with fixed arguments and no spread, like the bare model closures. */
-function bind(fn, args) {
-  const [a, b, c, d, e, f, g, h] = args;
-  switch (args.length) {
+/** `fn` applied to an argument array without spread, so both paths pay the same for the call. */
+function spreadless(fn, arity) {
+  switch (arity) {
     case 1:
-      return () => fn(a);
+      return (a) => fn(a[0]);
     case 2:
-      return () => fn(a, b);
+      return (a) => fn(a[0], a[1]);
     case 3:
-      return () => fn(a, b, c);
+      return (a) => fn(a[0], a[1], a[2]);
     case 4:
-      return () => fn(a, b, c, d);
+      return (a) => fn(a[0], a[1], a[2], a[3]);
     case 5:
-      return () => fn(a, b, c, d, e);
+      return (a) => fn(a[0], a[1], a[2], a[3], a[4]);
     case 6:
-      return () => fn(a, b, c, d, e, f);
+      return (a) => fn(a[0], a[1], a[2], a[3], a[4], a[5]);
     case 7:
-      return () => fn(a, b, c, d, e, f, g);
+      return (a) => fn(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
     case 8:
-      return () => fn(a, b, c, d, e, f, g, h);
+      return (a) => fn(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
     default:
-      return () => fn(...args);
+      return (a) => fn(...a);
   }
 }
 
 const rows = cases.map(({ id, args, bare }) => {
-  const viaExcel = bind(lib.functions[id], args);
-  const viaModel = bare(lib.model);
+  const viaExcel = spreadless(lib.functions[id], args.length);
+  const viaModel = spreadless(bare(lib.model), args.length);
   let best = [Infinity, Infinity];
   for (let r = 0; r < ROUNDS; r++) {
-    best = [Math.min(best[0], nsPerCall(viaExcel)), Math.min(best[1], nsPerCall(viaModel))];
+    best = [Math.min(best[0], nsPerCall(viaExcel, args)), Math.min(best[1], nsPerCall(viaModel, args))];
   }
   return { id, excel: best[0], model: best[1], ratio: best[0] / best[1] };
 });

@@ -18,9 +18,18 @@ function loadDocs() {
     .reduce((all, f) => ({ ...all, ...JSON.parse(fs.readFileSync(path.join(DOCS_DIR, f), "utf8")) }), {});
 }
 
+/** One argument as Excel writes it: text in quotes, a range as an array constant {1,2;3,4}. */
+function excelLiteral(value) {
+  if (value === null) return "";
+  if (typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (Array.isArray(value)) return `{${value.map((row) => row.map(excelLiteral).join(",")).join(";")}}`;
+  return String(value);
+}
+
 /** The example call as a user types it: `=INFRA.ID(1, 2, , 4)` (null is an omitted argument). */
 function exampleFormula(id, args) {
-  return `=INFRA.${id}(${args.map((a) => (a === null ? "" : typeof a === "string" ? JSON.stringify(a) : String(a))).join(", ")})`;
+  return `=INFRA.${id}(${args.map(excelLiteral).join(", ")})`;
 }
 
 function signature(fn) {

@@ -93,6 +93,7 @@ describe.each(ids)("%s", (id) => {
 
   test("one bad argument in a good call: either still valid, or #VALUE! naming that argument", () => {
     const params = metadata.functions.find((f) => f.id === id)!.parameters;
+    if (params.length === 0) return expect(checkOutcome(id, []).ok).toBe(true);
     const example = docs[id].args as unknown[];
     fc.assert(
       fc.property(fc.nat({ max: params.length - 1 }), hostile, (index, value) => {
