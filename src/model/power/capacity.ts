@@ -1,0 +1,102 @@
+/**
+ * From grid megawatts to useful work, and value per gigawatt (reference/power-value-tco.md §3.7):
+ *
+ *   usable IT MW   = grid MW / PUE × u(topology) × (1 + oversubscription)
+ *   effective MW   = usable IT MW × power availability × utilization × goodput
+ *   value per GW-y = 1,000 × effective MW per grid MW × value per effective MW-year
+ *
+ * Oversubscription is the extra IT deployed beyond the usable power because servers rarely draw
+ * their peak together (Fan, Weber, Barroso, ISCA 2007: 7–16 % per cluster, up to ~40 % per
+ * datacenter; Thunderbolt, OSDI 2020: 9–25 % with power capping). Assumption: every factor is
+ * independent, so they multiply; expected delivered capacity treats an outage as losing the whole
+ * usable capacity for its duration.
+ */
+import { HOURS_PER_YEAR } from "../units";
+import { layerAvailability } from "./availability";
+import { PowerLayout, usableFraction } from "./topology";
+
+/** What stands between a grid megawatt and useful work. All factors are dimensionless. */
+export interface Derating {
+  pue: number;
+  usableFraction: number;
+  availability: number;
+  utilization: number;
+  goodput: number;
+  oversubscription: number;
+}
+
+/** Megawatts of grid power that become useful work, for `gridMw` of grid power. */
+export function effectiveMw(gridMw: number, d: Derating): number {
+  return (gridMw / d.pue) * d.usableFraction * (1 + d.oversubscription) * d.availability * d.utilization * d.goodput;
+}
+
+/** Value delivered per GW-year of grid power, in the unit of `valuePerEffectiveMwYear`. */
+export function valuePerGwYear(valuePerEffectiveMwYear: number, d: Derating): number {
+  return valuePerEffectiveMwYear * effectiveMw(1000, d);
+}
+
+/**
+ * Value per effective MW-year of a site that delivers `valuePerYear` from `gridMw`: the input
+ * VALUE_PER_GW needs, calibrated from a published site (e.g. tokens per year of a datacenter).
+ */
+export function valuePerEffectiveMwYear(valuePerYear: number, gridMw: number, d: Derating): number {
+  return valuePerYear / effectiveMw(gridMw, d);
+}
+
+/** Accelerators that one MW of IT power feeds, from the power of the system (rack or server) that holds them. */
+export function acceleratorsPerMw(systemKw: number, acceleratorsPerSystem: number): number {
+  return (1000 / systemKw) * acceleratorsPerSystem;
+}
+
+/** One site, compared across topologies by REDUNDANCY_COMPARE. */
+export interface RedundancySite {
+  gridMw: number;
+  pue: number;
+  moduleAvailability: number;
+  commonCauseBeta: number;
+  valuePerEffectiveMwYear: number;
+  utilization: number;
+  goodput: number;
+}
+
+export interface RedundancyRow {
+  name: string;
+  /** Usable IT MW: firm capacity, plus the interruptible reserve for a FLEX layout. */
+  usableMw: number;
+  /** Availability of the firm capacity. */
+  availability: number;
+  downtimeHours: number;
+  /** Expected delivered MW: firm × availability, plus reserve × P(every module up) with FLEX, × utilization × goodput. */
+  deliveredMw: number;
+  value: number;
+  /** Value ÷ the first row's value − 1. */
+  change: number;
+}
+
+/**
+ * One row per layout for the same site. A FLEX layout runs interruptible work on the reserve
+ * (1 − u of the installed IT power) while every module is up and sheds it while any is down,
+ * the policy of Zhang et al., "Flex: High-Availability Datacenters With Zero Reserved Power"
+ * (ISCA 2021), which sheds or caps such work on an infrastructure failure.
+ */
+export function compareRedundancy(layouts: PowerLayout[], site: RedundancySite): RedundancyRow[] {
+  const installedMw = site.gridMw / site.pue;
+  const rows = layouts.map((l) => {
+    const u = usableFraction(l);
+    const a = layerAvailability(l, site.moduleAvailability, site.commonCauseBeta);
+    const firmMw = installedMw * u;
+    const reserveMw = l.flex ? installedMw - firmMw : 0;
+    const deliveredMw = (firmMw * a.availability + reserveMw * a.allUp) * site.utilization * site.goodput;
+    return {
+      name: l.name,
+      usableMw: firmMw + reserveMw,
+      availability: a.availability,
+      downtimeHours: a.unavailability * HOURS_PER_YEAR,
+      deliveredMw,
+      value: deliveredMw * site.valuePerEffectiveMwYear,
+      change: 0,
+    };
+  });
+  for (const row of rows) row.change = row.value / rows[0].value - 1;
+  return rows;
+}
