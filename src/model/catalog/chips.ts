@@ -1,0 +1,302 @@
+/**
+ * The accelerator catalog: dense peak rates, HBM, interconnect, power and year per chip, each
+ * figure with its source and as-of date (research notes: reference/balance-roofline.md §1).
+ *
+ * Rules applied: compute rates are dense (NVIDIA datasheets headline 2:4-sparse rates, which are
+ * halved here); capacities are in GB of 10^9 bytes (GiB figures are converted); scale-up bandwidth
+ * is per direction (half the bidirectional headline); scale-out is the chip's own NIC share. A
+ * field a vendor does not publish is absent, never guessed. Where sources disagree the figure's
+ * note gives the other value and why this one was chosen.
+ */
+import type { CatalogChip, ChipField, Figure } from "./types";
+
+const GIB = 1.073741824; // GB per GiB
+
+// Sources, named once (the as-of date is the source revision, or the month the value was read).
+const KLOCKWOOD_H100 = "G. Lockwood, glennklockwood.com/garden/processors/h100 (BF16 989.4 matrix, 1978.9 sparse)";
+const NV_H100_DS =
+  "NVIDIA H100 Tensor Core GPU datasheet (sparse figures; 'specifications 1/2 lower without sparsity')";
+const AIC = (file: string) =>
+  `NVIDIA ai-dynamo/aiconfigurator, aic-core/src/aiconfigurator_core/systems/${file} (dense)`;
+const LLM_ANALYSIS_A100 = "cli99/llm-analysis, llm_analysis/gpu_configs/a100-sxm-80gb.json";
+const SCALING_GPUS = "Austin et al., How to Scale Your Model (JAX scaling book), gpus.md";
+const SCALING_TPUS = "Austin et al., How to Scale Your Model (JAX scaling book), tpus.md";
+const AMD_MI3 = "AMD MI300X/MI325X figures as listed at awesomeagents.ai/hardware/amd-mi325x and aiwiki.ai (MI300X)";
+const REG_MI355 = "The Register, 2025-06-12, AMD MI355X (288 GB, 8 TB/s, 1.4 kW, 10 PFLOPS FP4 dense)";
+const GCP = (page: string) => `Google Cloud TPU documentation, docs.cloud.google.com/tpu/docs/${page}`;
+const NEURON = "AWS Neuron docs, about-neuron/arch/neuron-hardware/trainium2.rst and the NKI architecture guide";
+const GAUDI = "R. Kaplan (Intel), Gaudi 3, Hot Chips 2024";
+const READ = "2026-11"; // month the research notes read the undated web sources
+
+const fig = (value: number, source: string, asOf = READ, note?: string): Figure =>
+  note === undefined ? { value, source, asOf } : { value, source, asOf, note };
+
+const chip = (name: string, aliases: string[], figures: Partial<Record<ChipField, Figure>>): CatalogChip => ({
+  name,
+  aliases,
+  figures,
+});
+
+const NVLINK4 = "NVLink4 900 GB/s bidirectional";
+const NVLINK5 = "NVLink5 1,800 GB/s bidirectional";
+
+export const CATALOG: readonly CatalogChip[] = [
+  chip("A100 SXM 80GB", ["A100", "A100 SXM", "A100 80GB"], {
+    bf16_tflops: fig(312, LLM_ANALYSIS_A100),
+    int8_tops: fig(624, "NVIDIA A100 datasheet (INT8 624 dense, 1,248 sparse)", READ, "No FP8 tensor rate on Ampere."),
+    hbm_gb: fig(80, LLM_ANALYSIS_A100),
+    hbm_tb_per_s: fig(2.039, LLM_ANALYSIS_A100, READ, "Scaling book gpus.md rounds to 2.0e12 B/s."),
+    scaleup_gb_per_s: fig(300, AIC("a100_sxm.yaml"), READ, "NVLink3 600 GB/s bidirectional."),
+    tdp_w: fig(400, AIC("a100_sxm.yaml")),
+    year: fig(2020, "NVIDIA A100 launch"),
+  }),
+  chip("H100 SXM", ["H100", "H100 SXM5", "H100 80GB", "HGX H100"], {
+    bf16_tflops: fig(989.4, KLOCKWOOD_H100, READ, `${NV_H100_DS} lists 1,979 with sparsity.`),
+    fp8_tflops: fig(1978.9, KLOCKWOOD_H100, READ, `${NV_H100_DS} lists 3,958 with sparsity.`),
+    int8_tops: fig(1978.9, KLOCKWOOD_H100),
+    hbm_gb: fig(80, NV_H100_DS),
+    hbm_tb_per_s: fig(
+      3.35,
+      NV_H100_DS,
+      READ,
+      "LLM-Viewer and NVIDIA Calculon store 3.072 TB/s (an earlier figure); the current datasheet says 3.35.",
+    ),
+    scaleup_gb_per_s: fig(450, SCALING_GPUS, "2025-08-18", NVLINK4),
+    scaleout_gbit_per_s: fig(
+      400,
+      SCALING_GPUS,
+      "2025-08-18",
+      "400 GB/s egress per 8-GPU node: one 400 Gb/s NIC per GPU.",
+    ),
+    tdp_w: fig(700, NV_H100_DS),
+    year: fig(2022, NV_H100_DS),
+  }),
+  chip("H100 PCIe", ["H100 PCIe 80GB"], {
+    bf16_tflops: fig(756.5, AIC("h100_pcie.yaml"), READ, `${NV_H100_DS} lists 1,513 with sparsity.`),
+    fp8_tflops: fig(1513, NV_H100_DS, READ, "3,026 with sparsity, halved."),
+    hbm_gb: fig(80, NV_H100_DS),
+    hbm_tb_per_s: fig(2.0, NV_H100_DS),
+    scaleup_gb_per_s: fig(
+      300,
+      NV_H100_DS,
+      READ,
+      "NVLink bridge 600 GB/s bidirectional; without a bridge, PCIe 5 at 64 GB/s.",
+    ),
+    tdp_w: fig(
+      350,
+      "NVIDIA H100 PCIe product brief PB-11133",
+      READ,
+      "The datasheet gives 300-350 W; the brief's maximum is used.",
+    ),
+    year: fig(2022, NV_H100_DS),
+  }),
+  chip("H200 SXM", ["H200", "HGX H200", "H200 141GB"], {
+    bf16_tflops: fig(
+      989.4,
+      AIC("h200_sxm.yaml"),
+      READ,
+      "aiconfigurator rounds to 989; same Hopper tensor cores as H100 SXM.",
+    ),
+    fp8_tflops: fig(1978.9, AIC("h200_sxm.yaml")),
+    hbm_gb: fig(
+      141,
+      "NVIDIA H200 product page (141 GB)",
+      READ,
+      "aiconfigurator's h200_sxm.yaml stores 141 GiB; NVIDIA markets 141 GB.",
+    ),
+    hbm_tb_per_s: fig(4.8, AIC("h200_sxm.yaml")),
+    scaleup_gb_per_s: fig(450, AIC("h200_sxm.yaml"), READ, NVLINK4),
+    tdp_w: fig(700, AIC("h200_sxm.yaml")),
+    year: fig(2024, "NVIDIA H200 availability"),
+  }),
+  chip("B200", ["B200 HGX", "HGX B200", "B200 SXM", "DGX B200"], {
+    bf16_tflops: fig(2250, AIC("b200_sxm.yaml"), READ, "Scaling book gpus.md rounds to 2.3e15."),
+    fp8_tflops: fig(4500, AIC("b200_sxm.yaml")),
+    fp4_tflops: fig(9000, AIC("b200_sxm.yaml")),
+    hbm_gb: fig(
+      180,
+      AIC("b200_sxm.yaml"),
+      READ,
+      "Glenn Lockwood and the scaling book give 192 GB (first announced); HGX B200 ships 180 GB.",
+    ),
+    hbm_tb_per_s: fig(
+      7.7,
+      AIC("b200_sxm.yaml"),
+      READ,
+      "HGX B200 62 TB/s / 8. Launch material, Glenn Lockwood and the scaling book give 8 TB/s; pin it with a spec range.",
+    ),
+    scaleup_gb_per_s: fig(900, SCALING_GPUS, "2025-08-18", NVLINK5),
+    scaleout_gbit_per_s: fig(400, SCALING_GPUS, "2025-08-18", "B200 SuperPod: 400 GB/s scale-out per 8-GPU node."),
+    tdp_w: fig(1000, AIC("b200_sxm.yaml")),
+    year: fig(2024, "NVIDIA Blackwell launch (GTC 2024)"),
+  }),
+  chip("GB200", ["GB200 NVL72", "GB200 GPU"], {
+    bf16_tflops: fig(2500, AIC("gb200.yaml"), READ, "Per GPU at 1,200 W, about 11% above HGX B200."),
+    fp8_tflops: fig(5000, AIC("gb200.yaml")),
+    fp4_tflops: fig(10000, AIC("gb200.yaml")),
+    hbm_gb: fig(
+      186,
+      "NVIDIA GB200 NVL72: 13.4 TB HBM3e per 72 GPUs",
+      READ,
+      "aiconfigurator's gb200.yaml: 189,471 MiB reported by nvidia-smi (198.7 GB).",
+    ),
+    hbm_tb_per_s: fig(8.0, AIC("gb200.yaml")),
+    scaleup_gb_per_s: fig(900, SCALING_GPUS, "2025-08-18", `${NVLINK5}; 72-GPU NVLink domain.`),
+    scaleout_gbit_per_s: fig(
+      400,
+      SCALING_GPUS,
+      "2025-08-18",
+      "GB200 NVL72 node egress 3,600 GB/s over 72 GPUs [derived].",
+    ),
+    tdp_w: fig(1200, AIC("gb200.yaml")),
+    year: fig(2025, "NVIDIA GB200 NVL72 availability"),
+  }),
+  chip("B300", ["B300 HGX", "HGX B300", "Blackwell Ultra", "B300 SXM"], {
+    bf16_tflops: fig(2250, AIC("b300_sxm.yaml"), READ, "'2250 TFLOPS (4.5 PFLOPS sparse / 2)'."),
+    fp8_tflops: fig(4500, AIC("b300_sxm.yaml")),
+    fp4_tflops: fig(14000, AIC("b300_sxm.yaml"), READ, "glennklockwood.com/garden/processors/B300 gives 13,125 dense."),
+    int8_tops: fig(153.5, AIC("b300_sxm.yaml"), READ, "INT8 sharply cut on Blackwell Ultra."),
+    hbm_gb: fig(288, AIC("b300_sxm.yaml"), READ, "275,040 MiB = 288.4 GB."),
+    hbm_tb_per_s: fig(7.75, AIC("b300_sxm.yaml"), READ, "62 TB/s / 8 GPUs."),
+    scaleup_gb_per_s: fig(900, AIC("b300_sxm.yaml"), READ, NVLINK5),
+    tdp_w: fig(1100, AIC("b300_sxm.yaml"), READ, "Glenn Lockwood gives 1,400 W for HGX B300."),
+    year: fig(2025, "NVIDIA Blackwell Ultra launch"),
+  }),
+  chip("GB300", ["GB300 NVL72", "GB300 GPU"], {
+    bf16_tflops: fig(2500, AIC("gb300.yaml")),
+    fp8_tflops: fig(5000, AIC("gb300.yaml")),
+    fp4_tflops: fig(15000, AIC("gb300.yaml")),
+    hbm_gb: fig(288, AIC("gb300.yaml")),
+    hbm_tb_per_s: fig(8.0, AIC("gb300.yaml")),
+    scaleup_gb_per_s: fig(900, AIC("gb300.yaml"), READ, NVLINK5),
+    tdp_w: fig(1400, AIC("gb300.yaml")),
+    year: fig(2025, "NVIDIA Blackwell Ultra launch"),
+  }),
+  chip("MI300X", ["AMD MI300X", "Instinct MI300X"], {
+    bf16_tflops: fig(1307.4, AMD_MI3, READ, "codesota.com labels 2,615 'FP16 dense': that is FP8 dense / FP16 sparse."),
+    fp8_tflops: fig(2614.9, AMD_MI3),
+    hbm_gb: fig(192, AMD_MI3),
+    hbm_tb_per_s: fig(5.3, AMD_MI3),
+    scaleup_gb_per_s: fig(
+      448,
+      "gpu.blog (Infinity Fabric 896 GB/s = 7 links x 128 GB/s)",
+      READ,
+      "896 GB/s read as bidirectional; not confirmed in an AMD datasheet.",
+    ),
+    tdp_w: fig(750, AMD_MI3),
+    year: fig(2023, "AMD Instinct MI300X launch"),
+  }),
+  chip("MI325X", ["AMD MI325X", "Instinct MI325X"], {
+    bf16_tflops: fig(1307.4, AMD_MI3),
+    fp8_tflops: fig(2614.9, AMD_MI3, READ, "5,229.8 with sparsity."),
+    hbm_gb: fig(256, AMD_MI3),
+    hbm_tb_per_s: fig(6.0, AMD_MI3),
+    scaleup_gb_per_s: fig(448, AMD_MI3, READ, "Same Infinity Fabric as MI300X; 896 GB/s read as bidirectional."),
+    tdp_w: fig(1000, AMD_MI3),
+    year: fig(2024, "AMD Instinct MI325X launch"),
+  }),
+  chip("MI355X", ["AMD MI355X", "Instinct MI355X"], {
+    bf16_tflops: fig(
+      2500,
+      REG_MI355,
+      READ,
+      "[derived] FP8 / 2; AMD's exact figure (about 2,516) was not seen in a primary source.",
+    ),
+    fp8_tflops: fig(5000, "ISSCC coverage of MI355X, world-today-news (FP8 'delivering five petaflops')"),
+    fp4_tflops: fig(10000, REG_MI355, READ, "Tom's Hardware's 20.1 PFLOPS FP4/FP6 is the sparse figure."),
+    hbm_gb: fig(288, REG_MI355),
+    hbm_tb_per_s: fig(8.0, REG_MI355),
+    scaleup_gb_per_s: fig(
+      537.6,
+      "Infinity Fabric 7 links x 153.6 GB/s (techaiapp.com, Hume Consulting)",
+      READ,
+      "[derived] 1,075.2 GB/s bidirectional halved.",
+    ),
+    tdp_w: fig(1400, REG_MI355, READ, "MI350X, the air-cooled part, is 1,000 W."),
+    year: fig(2025, REG_MI355),
+  }),
+  chip("TPU v4", ["v4", "TPUv4"], {
+    bf16_tflops: fig(275, SCALING_TPUS),
+    int8_tops: fig(275, SCALING_TPUS, READ, "No int8 speed-up on v4."),
+    hbm_gb: fig(32, SCALING_TPUS),
+    hbm_tb_per_s: fig(1.2, SCALING_TPUS),
+    scaleup_gb_per_s: fig(270, SCALING_TPUS, READ, "[derived] 6 ICI links x 45 GB/s one way."),
+    year: fig(2021, "Google I/O 2021 announcement of TPU v4"),
+  }),
+  chip("TPU v5e", ["v5e", "TPUv5e", "TPU v5 lite", "v5 lite"], {
+    bf16_tflops: fig(197, GCP("v5e")),
+    int8_tops: fig(394, SCALING_TPUS, READ, "The Google docs table says 393 TOPs; the scaling book uses 3.94e14."),
+    hbm_gb: fig(16, GCP("v5e")),
+    hbm_tb_per_s: fig(0.819, GCP("v5e"), READ, "'819 GBps'; another revision of the page says '800 GiBps'."),
+    scaleup_gb_per_s: fig(200, GCP("v5e"), READ, "ICI 400 GBps bidirectional per chip, 4 ports."),
+    year: fig(2023, GCP("v5e")),
+  }),
+  chip("TPU v5p", ["v5p", "TPUv5p"], {
+    bf16_tflops: fig(459, GCP("v5p-training")),
+    fp8_tflops: fig(459, GCP("v5p-training"), READ, "No FP8 speed-up over BF16."),
+    int8_tops: fig(918, GCP("v5p-training")),
+    hbm_gb: fig(95 * GIB, GCP("v5p-training"), READ, "95 GiB."),
+    hbm_tb_per_s: fig(2.765, GCP("v5p-training")),
+    scaleup_gb_per_s: fig(
+      600,
+      GCP("v5p-training"),
+      READ,
+      "ICI 1,200 GBps bidirectional (an older revision: '4800 Gbps').",
+    ),
+    scaleout_gbit_per_s: fig(50, GCP("v5p-training"), READ, "Data-center network (DCN) per chip."),
+    year: fig(2023, GCP("v5p-training")),
+  }),
+  chip("TPU v6e", ["v6e", "TPUv6e", "Trillium", "TPU Trillium"], {
+    bf16_tflops: fig(918, GCP("v6e")),
+    int8_tops: fig(1836, GCP("v6e")),
+    hbm_gb: fig(32, GCP("v6e")),
+    hbm_tb_per_s: fig(1.638, GCP("v6e")),
+    scaleup_gb_per_s: fig(400, GCP("v6e"), READ, "ICI 800 GBps bidirectional, 4 ports."),
+    year: fig(2024, GCP("v6e")),
+  }),
+  chip("TPU7x", ["TPU v7", "TPUv7", "v7", "Ironwood", "TPU Ironwood", "TPU v7x"], {
+    bf16_tflops: fig(2307, GCP("tpu7x")),
+    fp8_tflops: fig(4614, GCP("tpu7x"), READ, "Hot Chips 2025 coverage: 4,614 TFLOPs FP8."),
+    hbm_gb: fig(192 * GIB, GCP("tpu7x"), READ, "192 GiB in the docs; press coverage says 192 GB."),
+    hbm_tb_per_s: fig(
+      7.37,
+      GCP("tpu7x"),
+      READ,
+      "Hot Chips 2025 reports say 7.3 TB/s; the docs row was read truncated.",
+    ),
+    scaleup_gb_per_s: fig(
+      600,
+      "Hot Chips 2025 coverage of Ironwood ('1.2TBps of I/O bandwidth')",
+      READ,
+      "Read as bidirectional ICI; not confirmed in the docs.",
+    ),
+    year: fig(2025, GCP("tpu7x")),
+  }),
+  chip("Trainium2", ["Trn2", "AWS Trainium2", "Trainium 2"], {
+    bf16_tflops: fig(667, NEURON, READ, "'667 BF16/FP16/TF32 TFLOPS'; 2,563 is the sparse figure."),
+    fp8_tflops: fig(1299, NEURON),
+    hbm_gb: fig(96 * GIB, NEURON, READ, "96 GiB."),
+    hbm_tb_per_s: fig(2.9, NEURON, READ, "One revision of the NKI guide says 3 TB/s."),
+    scaleup_gb_per_s: fig(
+      640,
+      NEURON,
+      READ,
+      "Unverified: NeuronLink-v3 about 1.28 TB/s per chip, read as bidirectional.",
+    ),
+    year: fig(2024, NEURON),
+  }),
+  chip("Gaudi 3", ["Gaudi3", "Intel Gaudi 3", "HL-325L"], {
+    bf16_tflops: fig(1835, GAUDI, "2024-08", "Matrix engines; the vector rate is 28.7."),
+    fp8_tflops: fig(1835, GAUDI, "2024-08", "No FP8 speed-up over BF16."),
+    hbm_gb: fig(128, GAUDI, "2024-08"),
+    hbm_tb_per_s: fig(3.67, GAUDI, "2024-08"),
+    scaleup_gb_per_s: fig(
+      600,
+      GAUDI,
+      "2024-08",
+      "24 x 200GbE RoCE, 1,200 GB/s bidirectional, shared by scale-up and scale-out.",
+    ),
+    tdp_w: fig(900, GAUDI, "2024-08", "900 W air-cooled; 1,200 W liquid-cooled."),
+    year: fig(2024, GAUDI, "2024-08"),
+  }),
+];

@@ -1,0 +1,184 @@
+import { functions, InfraError } from "../../src";
+
+const {
+  CHIP,
+  CHIPS,
+  RIDGE,
+  ROOFLINE,
+  BALANCE,
+  BOTTLENECK,
+  BALANCE_BREAKDOWN,
+  KV_BYTES,
+  DECODE_STEP,
+  TRAIN_STEP,
+  CRITICAL_BATCH,
+  MFU,
+  AGENT_BUSY,
+  AGENT_CPU_CORES,
+} = functions;
+
+type Cells = unknown[][];
+const omitted = null as unknown as number;
+const name = (n: string) => n as unknown as Cells;
+
+function excelErrorOf(call: () => unknown): InfraError {
+  try {
+    call();
+  } catch (e) {
+    if (e instanceof InfraError) return e;
+    throw e;
+  }
+  throw new Error("expected an Excel error");
+}
+
+describe("chips by name or by the user's own figures", () => {
+  test("forgiving names, and Excel's 1×1 range for a typed name", () => {
+    expect(CHIP(name("h100"), "bf16_tflops")).toBe(989.4);
+    expect(CHIP([["H100 SXM"]], "BF16")).toBe(989.4);
+    expect(RIDGE(name(" tpu V5E "))).toBeCloseTo(240.5, 1);
+  });
+
+  test("an unknown chip is #VALUE! suggesting the closest names", () => {
+    const e = excelErrorOf(() => RIDGE(name("H1000")));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain('"H100 SXM"');
+    expect(excelErrorOf(() => CHIP(name("MI3OOX"), "hbm_gb")).message).toContain('"MI300X"');
+  });
+
+  test("FP8 on A100 is #VALUE! naming what the chip supports", () => {
+    const e = excelErrorOf(() => RIDGE(name("A100"), "fp8"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("precision");
+    expect(e.message).toContain('"bf16", "int8"');
+  });
+
+  test("a figure the vendor does not publish is #N/A", () => {
+    expect(excelErrorOf(() => CHIP(name("TPU v5e"), "tdp_w")).code).toBe("#N/A");
+  });
+
+  test("a spec range, two columns: the scaling book's B200 at 8 TB/s has ridge 281 (gpus.md)", () => {
+    const spec = [
+      ["name", "B200 @ 8 TB/s"],
+      ["bf16_tflops", 2250],
+      ["hbm_tb_per_s", 8],
+    ];
+    expect(RIDGE(spec)).toBeCloseTo(281.25, 6);
+  });
+
+  test("a spec range, two rows, built on a catalog chip", () => {
+    const spec = [
+      ["base", "hbm_tb_per_s", ""],
+      ["B200", 8, ""],
+    ];
+    expect(RIDGE(spec)).toBeCloseTo(281.25, 6);
+    expect(CHIP(spec, "hbm_gb")).toBe(180);
+    expect(RIDGE(spec, "fp8")).toBeCloseTo(562.5, 6); // gpus.md: "562"
+  });
+
+  test("bad spec ranges name the argument and the accepted fields", () => {
+    const e = excelErrorOf(() => RIDGE([["bf16_tflop", 10]]));
+    expect(e.message).toContain("chip");
+    expect(e.message).toContain("hbm_tb_per_s");
+    expect(excelErrorOf(() => RIDGE([["bf16_tflops", -1]])).message).toContain("bf16_tflops must be a number > 0");
+    expect(excelErrorOf(() => RIDGE([["bf16_tflops", 900]])).message).toContain("hbm_tb_per_s");
+    expect(excelErrorOf(() => RIDGE([[1, 2, 3]])).message).toContain("two columns");
+  });
+
+  test("CHIPS spills the catalog with sources; CHIPS(name) one chip", () => {
+    const all = CHIPS() as Cells;
+    expect(all[0]).toEqual(["chip", "field", "value", "unit", "precision", "dense", "source", "as_of", "note"]);
+    expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(18);
+    const b200 = CHIPS(name("b200")) as Cells;
+    expect(b200.slice(1).every((r) => r[0] === "B200")).toBe(true);
+    const bf16 = b200.find((r) => r[1] === "bf16_tflops")!;
+    expect(bf16.slice(2, 6)).toEqual([2250, "TFLOP/s", "bf16", true]);
+    expect(all.slice(1).every((r) => typeof r[6] === "string" && (r[6] as string).length > 0)).toBe(true);
+  });
+});
+
+describe("roofline and balance as Excel calls them", () => {
+  test("ROOFLINE: 33.9% of the H100's peak at intensity 100 with efficiencies 1; defaults cap at 0.7 of peak", () => {
+    expect(ROOFLINE(name("H100"), 100, omitted as unknown as string, 1, 1) / 989.4).toBeCloseTo(0.339, 3);
+    expect(ROOFLINE(name("H100"), 1e4)).toBeCloseTo(0.7 * 989.4, 9);
+  });
+
+  test("70B decode on 8×H100 (research notes §8 case 5): 5.22 ms with efficiencies 1, HBM-bound", () => {
+    const [, w] = DECODE_STEP(70e9, 1, 0, 0) as [string[], number[]];
+    const rows = BALANCE_BREAKDOWN(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 8, w[5], 1, 1, 1) as [
+      string,
+      number,
+    ][];
+    const step = rows.find((r) => r[0] === "step s")![1];
+    expect(Math.abs(step / 5.22e-3 - 1)).toBeLessThan(0.02);
+    expect(BOTTLENECK(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 8)).toBe("hbm");
+    expect(rows.find((r) => r[0] === "fraction of peak")![1]).toBe(
+      BALANCE(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 8, w[5], 1, 1, 1),
+    );
+  });
+
+  test("resident bytes beyond HBM: BOTTLENECK says capacity, BALANCE says how much memory is missing", () => {
+    expect(BOTTLENECK(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11)).toBe("capacity");
+    const e = excelErrorOf(() => BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("60 GB missing");
+    expect(BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11, "bf16", 2)).toBeGreaterThan(0);
+  });
+
+  test("overlap = FALSE gives the no-overlap bound, never above the overlapped fraction", () => {
+    const args = [name("H100"), 1e12, 2e9, 1e9, 0, 0, "bf16", 1, 0, 1, 1, 1, omitted] as const;
+    const over = BALANCE(...args, true);
+    const serial = BALANCE(...args, false);
+    expect(serial).toBeLessThan(over);
+    expect(BALANCE(...args)).toBe(over);
+    expect(BOTTLENECK(...args)).toBe("network");
+  });
+
+  test("storage needs its bandwidth; scale-out bytes need the chip's scale-out figure", () => {
+    expect(excelErrorOf(() => BALANCE(name("H100"), 1e12, 0, 0, 1e9)).message).toContain("storage_gb_per_s");
+    expect(BOTTLENECK(name("H100"), 1e12, 0, 0, 1e9, 0, "bf16", 1, 0, 1, 1, 1, 1)).toBe("storage");
+    const e = excelErrorOf(() => BALANCE(name("TPU v5e"), 1e12, 0, 0, 0, 0, "bf16", 1, 1e9));
+    expect(e.message).toContain("scaleout_bytes");
+    expect(e.message).toContain("scaleout_gbit_per_s");
+  });
+
+  test("TRAIN_STEP feeds BALANCE: 1,000 tokens per H100 across 128 nodes is network-bound", () => {
+    const [, w] = TRAIN_STEP(8e9, 1000 * 1024, 1024) as [string[], number[]];
+    expect(BOTTLENECK(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 1024, w[5], 1, 1, 1)).toBe("network");
+  });
+
+  test("TRAIN_STEP checks the parallel layout", () => {
+    expect(excelErrorOf(() => TRAIN_STEP(8e9, 1e6, 12, omitted, 8)).message).toContain("multiple of tensor_parallel");
+    expect(excelErrorOf(() => TRAIN_STEP(8e9, 1e6, 16, omitted, 8)).message).toContain("d_model");
+  });
+});
+
+describe("LLM helpers", () => {
+  test("KV_BYTES: LLaMA-2-13B at 8,192 tokens is 6.7 GB (inference.md)", () => {
+    expect(KV_BYTES(40, 40, 128, 8192) / 1e9).toBeCloseTo(6.71, 2);
+  });
+
+  test("CRITICAL_BATCH: H100 295 (bf16), 148 (int8 weights, bf16 math), DeepSeek-V3 FP8 5,356", () => {
+    expect(CRITICAL_BATCH(name("H100"))).toBeCloseTo(295.3, 1);
+    expect(CRITICAL_BATCH(name("H100"), omitted as unknown as string, 1)).toBeCloseTo(147.7, 1);
+    expect(Math.abs(CRITICAL_BATCH(name("H100"), "fp8", 1, 671e9, 37e9) / 5350 - 1)).toBeLessThan(0.01);
+    expect(excelErrorOf(() => CRITICAL_BATCH(name("H100"), "fp8", 1, 37e9, 671e9)).message).toContain("active_params");
+  });
+
+  test("DECODE_STEP checks mixture-of-experts figures", () => {
+    expect(excelErrorOf(() => DECODE_STEP(671e9, 1, 0, 0, 37e9, 1, 256)).message).toContain("experts_per_token");
+    expect(excelErrorOf(() => DECODE_STEP(100e9, 1, 0, 0, 10e9, 1, 8, 6)).message).toContain(
+      "do not describe one model",
+    );
+  });
+
+  test("MFU: the PaLM formula, 69.3% for the nanoGPT example on one A100", () => {
+    expect(MFU(30000, 1e9, name("A100"), 1, 24, 16, 128, 2048)).toBeCloseTo(0.6931, 4);
+    expect(MFU(30000, 1e9, name("A100"), 2, 24, 16, 128, 2048)).toBeCloseTo(0.6931 / 2, 4);
+  });
+
+  test("agents: 9.4% busy alone; ten loops 94%; 9.64 cores per accelerator to keep it busy", () => {
+    expect(AGENT_BUSY(0.047, 0.906)).toBeCloseTo(0.094, 12);
+    expect(AGENT_BUSY(0.047, 0.906, omitted, omitted, omitted, 10)).toBeCloseTo(0.94, 12);
+    expect(AGENT_CPU_CORES(0.047, 0.906)).toBeCloseTo(9.638, 3);
+  });
+});
