@@ -1,0 +1,216 @@
+/**
+ * Build-out planning under uncertainty: Monte Carlo over the lead times of a task table, as
+ * @RISK and Crystal Ball users know it, in a cell; and the three-point quantile functions it
+ * samples. Thin adapters over src/model/buildout.
+ */
+import { finite, optionalNumber, optionalNumberList, requiredNumber, requiredRange } from "../args";
+import { valueError } from "../errors";
+import {
+  DEFAULT_GROUP_CORRELATION,
+  DEFAULT_PERCENTILES,
+  DEFAULT_SEED,
+  DEFAULT_TRIALS,
+  finishReport,
+  lognormalQuantile,
+  MAX_HORIZON_MONTHS,
+  MAX_TASK_SAMPLES,
+  MAX_TRIALS,
+  mwOnlineFan,
+  parseTaskTable,
+  pertQuantile,
+  Plan,
+  planOf,
+  RunOptions,
+  simulate,
+  TaskTableError,
+  triangularQuantile,
+  uniformQuantile,
+} from "../../model";
+
+const MAX_PERCENTILES = 20;
+const readTasks = requiredRange(
+  "tasks",
+  "task rows: name, predecessors, min, likely, max (months), then optionally distribution, mw, group, actual",
+);
+const readTrials = optionalNumber({ name: "trials", min: 1, max: MAX_TRIALS, integer: true }, DEFAULT_TRIALS);
+const readSeed = optionalNumber({ name: "seed", min: 0, max: 2147483647, integer: true }, DEFAULT_SEED);
+const readPercentiles = optionalNumberList(
+  { name: "percentiles", min: 0, max: 1 },
+  DEFAULT_PERCENTILES,
+  MAX_PERCENTILES,
+);
+const readGroupCorrelation = optionalNumber({ name: "group_correlation", min: 0, max: 1 }, DEFAULT_GROUP_CORRELATION);
+const readHorizon = requiredNumber({ name: "horizon_months", min: 1, max: MAX_HORIZON_MONTHS, integer: true });
+const readMin = requiredNumber({ name: "min" });
+const readLikely = requiredNumber({ name: "likely" });
+const readMax = requiredNumber({ name: "max" });
+const readProbability = requiredNumber({ name: "probability", min: 0, max: 1 });
+const readOpenProbability = requiredNumber({
+  name: "probability",
+  min: 0,
+  max: 1,
+  minExclusive: true,
+  maxExclusive: true,
+});
+
+function readPlan(tasks: unknown): Plan {
+  try {
+    return planOf(parseTaskTable(readTasks(tasks)));
+  } catch (error) {
+    if (error instanceof TaskTableError) throw valueError(`tasks: ${error.message}`);
+    throw error;
+  }
+}
+
+function readRun(plan: Plan, trials: unknown, seed: unknown, groupCorrelation: unknown): RunOptions {
+  const options = {
+    trials: readTrials(trials),
+    seed: readSeed(seed),
+    groupCorrelation: readGroupCorrelation(groupCorrelation),
+  };
+  const m = plan.tasks.length;
+  if (options.trials * m > MAX_TASK_SAMPLES) {
+    throw valueError(
+      `trials × tasks must be at most ${MAX_TASK_SAMPLES.toLocaleString("en-US")}: with ${m} tasks, trials must be a whole number from 1 to ${Math.floor(MAX_TASK_SAMPLES / m).toLocaleString("en-US")} (got ${options.trials.toLocaleString("en-US")}).`,
+    );
+  }
+  return options;
+}
+
+/** min ≤ likely ≤ max, naming all three when it fails. */
+function readThreePoint(min: unknown, likely: unknown, max: unknown): [number, number, number] {
+  const a = readMin(min);
+  const m = readLikely(likely);
+  const b = readMax(max);
+  if (!(a <= m && m <= b)) throw valueError(`min ≤ likely ≤ max must hold (got min ${a}, likely ${m}, max ${b}).`);
+  return [a, m, b];
+}
+
+/**
+ * Monte Carlo of a build-out plan: finish-month percentiles, mean and criticality per task and for the project.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#BUILDOUT
+ * @param tasks Task table, one row per task: name, predecessors (comma-separated names), min, likely, max (months), then optionally distribution ("pert" default, "triangular", "uniform", "lognormal"), mw online at finish, risk group, actual duration (months). A header row is allowed.
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000; default 10,000).
+ * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1). The same seed gives the same results everywhere.
+ * @param [percentiles] Finish-time percentiles to report, each 0–1 (one number or a range; default 0.1, 0.5, 0.9).
+ * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
+ * @returns One row per task and a last "Project" row: name, finish month at each percentile, mean finish month, criticality (0–1).
+ */
+export function BUILDOUT(
+  tasks: unknown[][],
+  trials?: number,
+  seed?: number,
+  percentiles?: unknown[][],
+  group_correlation?: number,
+): unknown[][] {
+  const plan = readPlan(tasks);
+  const options = readRun(plan, trials, seed, group_correlation);
+  const levels = readPercentiles(percentiles);
+  return finishReport(plan, simulate(plan, options), levels).map((row) => [
+    row.name,
+    ...row.percentiles.map((x) => finite(x, "BUILDOUT")),
+    finite(row.mean, "BUILDOUT"),
+    row.criticality,
+  ]);
+}
+
+/**
+ * MW online month by month at chosen confidence levels, from the same Monte Carlo as BUILDOUT: a fan chart.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#BUILDOUT_MW
+ * @param tasks Task table as for BUILDOUT; the mw column says what comes online when each task finishes.
+ * @param horizon_months Last month to show (whole number from 1 to 600); rows run from month 0.
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000; default 10,000).
+ * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1).
+ * @param [percentiles] Confidence levels, each 0–1 (default 0.1, 0.5, 0.9): the column for p is the MW online with probability at least p, so 0.9 is the firm P90.
+ * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
+ * @returns One row per month: month, then MW online at each confidence level.
+ */
+export function BUILDOUT_MW(
+  tasks: unknown[][],
+  horizon_months: number,
+  trials?: number,
+  seed?: number,
+  percentiles?: unknown[][],
+  group_correlation?: number,
+): unknown[][] {
+  const plan = readPlan(tasks);
+  if (!plan.tasks.some((t) => t.mw > 0)) {
+    throw valueError(
+      "tasks: no task brings MW online; give the MW in the seventh column (mw) of the tasks that deliver power.",
+    );
+  }
+  const horizon = readHorizon(horizon_months);
+  const options = readRun(plan, trials, seed, group_correlation);
+  const levels = readPercentiles(percentiles);
+  return mwOnlineFan(plan, simulate(plan, options), horizon, levels).map((row) =>
+    row.map((x) => finite(x, "BUILDOUT_MW")),
+  );
+}
+
+/**
+ * PERT quantile: the value a PERT(min, likely, max) duration stays below with the given probability.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#PERT
+ * @param min Lowest value (any number ≤ likely).
+ * @param likely Most likely value (mode), between min and max.
+ * @param max Highest value (≥ likely).
+ * @param probability Cumulative probability, 0–1.
+ * @returns The quantile, in the unit of min, likely and max.
+ */
+export function PERT(min: number, likely: number, max: number, probability: number): number {
+  const [a, m, b] = readThreePoint(min, likely, max);
+  return finite(pertQuantile(a, m, b, readProbability(probability)), "PERT");
+}
+
+/**
+ * Triangular quantile: the value a triangular(min, likely, max) duration stays below with the given probability.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#TRIANGULAR
+ * @param min Lowest value (any number ≤ likely).
+ * @param likely Most likely value (mode), between min and max.
+ * @param max Highest value (≥ likely).
+ * @param probability Cumulative probability, 0–1.
+ * @returns The quantile, in the unit of min, likely and max.
+ */
+export function TRIANGULAR(min: number, likely: number, max: number, probability: number): number {
+  const [a, m, b] = readThreePoint(min, likely, max);
+  return finite(triangularQuantile(a, m, b, readProbability(probability)), "TRIANGULAR");
+}
+
+/**
+ * Uniform quantile: min + probability × (max − min).
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#UNIFORM
+ * @param min Lowest value (any number ≤ max).
+ * @param max Highest value (≥ min).
+ * @param probability Cumulative probability, 0–1.
+ * @returns The quantile, in the unit of min and max.
+ */
+export function UNIFORM(min: number, max: number, probability: number): number {
+  const a = readMin(min);
+  const b = readMax(max);
+  if (!(a <= b)) throw valueError(`min ≤ max must hold (got min ${a}, max ${b}).`);
+  return finite(uniformQuantile(a, b, readProbability(probability)), "UNIFORM");
+}
+
+/**
+ * Quantile of the right-skewed lognormal BUILDOUT fits to three points: starts at min, peaks at likely, 95% below max.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#LOGNORMAL
+ * @param min Lowest value, where the distribution starts (< likely).
+ * @param likely Most likely value (mode), between min and max.
+ * @param max The 95th percentile (> likely); 5% of outcomes overrun it.
+ * @param probability Cumulative probability, in (0, 1).
+ * @returns The quantile, in the unit of min, likely and max.
+ */
+export function LOGNORMAL(min: number, likely: number, max: number, probability: number): number {
+  const [a, m, b] = readThreePoint(min, likely, max);
+  if (a < b && !(a < m && m < b)) {
+    throw valueError(
+      `the lognormal needs min < likely < max, or all three equal (got min ${a}, likely ${m}, max ${b}).`,
+    );
+  }
+  return finite(lognormalQuantile(a, m, b, readOpenProbability(probability)), "LOGNORMAL");
+}

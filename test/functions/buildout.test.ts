@@ -1,0 +1,159 @@
+import { functions, InfraError } from "../../src";
+import { greenfieldTemplateTable } from "../../src/model";
+
+const { BUILDOUT, BUILDOUT_MW, PERT, TRIANGULAR, UNIFORM, LOGNORMAL } = functions;
+const omitted = null as unknown as number;
+
+function excelErrorOf(call: () => unknown): InfraError {
+  try {
+    call();
+  } catch (e) {
+    if (e instanceof InfraError) return e;
+    throw e;
+  }
+  throw new Error("expected an Excel error");
+}
+
+const header = ["name", "predecessors", "min", "likely", "max", "distribution", "mw", "group", "actual"];
+const site: unknown[][] = [
+  ["Site", "", 6, 9, 18],
+  ["Grid", "Site", 24, 48, 96, "pert", 0, "utility"],
+  ["Build", "site", 12, 20, 36, "triangular", "", "", ""],
+  ["Energize", "Grid, Build", 1, 1.5, 2, "", 100],
+];
+
+describe("BUILDOUT as Excel calls it", () => {
+  test("spills one row per task and a Project row: name, P10, P50, P90, mean, criticality", () => {
+    const rows = BUILDOUT(site, 2000, 3) as [string, ...number[]][];
+    expect(rows.map((r) => r[0])).toEqual(["Site", "Grid", "Build", "Energize", "Project"]);
+    for (const [, p10, p50, p90, mean, criticality] of rows) {
+      expect(p10).toBeLessThanOrEqual(p50);
+      expect(p50).toBeLessThanOrEqual(p90);
+      expect(mean).toBeGreaterThan(p10);
+      expect(criticality).toBeGreaterThanOrEqual(0);
+      expect(criticality).toBeLessThanOrEqual(1);
+    }
+    expect(rows[3].slice(1)).toEqual(rows[4].slice(1)); // Energize ends the project
+  });
+
+  test("a header row, blank rows, Excel's null for omitted arguments and an Invocation object change nothing", () => {
+    const plain = BUILDOUT(site, 1000, 5);
+    const blank = ["", "", "", "", ""];
+    expect(BUILDOUT([header, ...site.slice(0, 2), blank, ...site.slice(2)], 1000, 5)).toEqual(plain);
+    expect(BUILDOUT(site, omitted, omitted)).toEqual(BUILDOUT(site, 10000, 1));
+    expect(BUILDOUT(site, 1000, 5, { address: "A1" } as unknown as unknown[][])).toEqual(plain);
+  });
+
+  test("the same seed gives an identical spill; different seeds differ", () => {
+    expect(BUILDOUT(site, 3000, 11)).toEqual(BUILDOUT(site, 3000, 11));
+    expect(BUILDOUT(site, 3000, 12)).not.toEqual(BUILDOUT(site, 3000, 11));
+  });
+
+  test("percentiles may be any list; group_correlation is appended after the catalogued parameters", () => {
+    const rows = BUILDOUT(site, 2000, 1, [[0.05], [0.95]]) as unknown[][];
+    expect(rows[0]).toHaveLength(5);
+    const independent = BUILDOUT(site, 2000, 1, omitted as unknown as unknown[][], 0) as number[][];
+    const together = BUILDOUT(site, 2000, 1, omitted as unknown as unknown[][], 1) as number[][];
+    expect(independent[1][1]).not.toBe(together[1][1]);
+  });
+
+  test("replanning: an actual duration moves P50 and P90 (the task pane's what-if)", () => {
+    const before = BUILDOUT(site, 5000, 2) as number[][];
+    const late = site.map((r) => (r[0] === "Grid" ? [...r.slice(0, 8), 84] : r));
+    const after = BUILDOUT(late, 5000, 2) as number[][];
+    for (let k = 1; k <= 4; k++) expect(after[1][k]).toBeCloseTo(after[0][k] + 84, 10); // Grid = Site + 84
+    expect(after[4][2]).toBeGreaterThan(before[4][2]);
+    expect(after[4][3]).toBeGreaterThan(before[4][3]);
+  });
+
+  test("the greenfield template runs as a table, its source column ignored", () => {
+    const rows = BUILDOUT(greenfieldTemplateTable(), 2000) as unknown[][];
+    expect(rows).toHaveLength(10);
+  });
+});
+
+describe("BUILDOUT_MW", () => {
+  test("one task uniform(10, 20) bringing 50 MW: the column for confidence c reaches 50 MW in the first month past 10 + 10c", () => {
+    const rows = BUILDOUT_MW([["Hall", "", 10, 15, 20, "uniform", 50]], 24, 20000, 1, [
+      [0.15, 0.55, 0.85],
+    ]) as number[][];
+    expect(rows).toHaveLength(25);
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 25 }, (_, m) => m));
+    const firstMonth = (column: number) => rows.find((r) => r[column] === 50)![0];
+    expect([firstMonth(1), firstMonth(2), firstMonth(3)]).toEqual([12, 16, 19]);
+    for (const r of rows) expect(r[1]).toBeGreaterThanOrEqual(r[3]);
+  });
+
+  test("needs a task with MW", () => {
+    const e = excelErrorOf(() => BUILDOUT_MW(site.slice(0, 3), 24));
+    expect(e.message).toContain("tasks");
+    expect(e.message).toContain("mw");
+  });
+});
+
+describe("quantile functions", () => {
+  test("PERT, TRIANGULAR, UNIFORM and LOGNORMAL at their documented points", () => {
+    expect(TRIANGULAR(6, 12, 36, 0.5)).toBeCloseTo(36 - Math.sqrt(360), 12);
+    expect(UNIFORM(6, 36, 0.25)).toBe(13.5);
+    expect(PERT(0, 0, 10, 0.5)).toBeCloseTo(10 * (1 - 0.5 ** 0.2), 12);
+    expect(LOGNORMAL(6, 12, 36, 0.95)).toBeCloseTo(36, 10);
+  });
+});
+
+describe("bad input: #VALUE! naming the argument", () => {
+  test.each([
+    [
+      () =>
+        BUILDOUT([
+          ["A", "B", 1, 2, 3],
+          ["B", "C", 1, 2, 3],
+          ["C", "A", 1, 2, 3],
+        ]),
+      "tasks",
+      "cycle: C → B → A → C",
+    ],
+    [() => BUILDOUT([["A", "A", 1, 2, 3]]), "tasks", "cycle: A → A"],
+    [() => BUILDOUT([["A", "Permits", 1, 2, 3]]), "tasks", 'unknown predecessor "Permits"'],
+    [() => BUILDOUT([["A", "", 3, 2, 5]]), "tasks", "min ≤ likely ≤ max"],
+    [() => BUILDOUT([["A", "", 1, 6, 5]]), "tasks", 'row 1 ("A")'],
+    [() => BUILDOUT([["A", "", 1, 2]]), "tasks", "at least 5: name, predecessors, min, likely, max"],
+    [() => BUILDOUT([["A", "", 1, 2, "x"]]), "tasks", "max must be a number of months"],
+    [() => BUILDOUT([["A", "", 1, 2, 3, "beta"]]), "tasks", '"pert", "triangular", "uniform", "lognormal"'],
+    [() => BUILDOUT([["A", "", 1, 1, 3, "lognormal"]]), "tasks", "min < likely < max"],
+    [
+      () =>
+        BUILDOUT([
+          ["A", "", 1, 2, 3],
+          ["a", "", 1, 2, 3],
+        ]),
+      "tasks",
+      "used twice",
+    ],
+    [() => BUILDOUT([header]), "tasks", "no task rows"],
+    [() => BUILDOUT(5 as unknown as unknown[][]), "tasks", "must be a range"],
+    [() => BUILDOUT(site, 0), "trials", "whole number from 1 to 100,000"],
+    [() => BUILDOUT(site, 100001), "trials", "whole number from 1 to 100,000"],
+    [() => BUILDOUT(site, 2.5), "trials", "got 2.5"],
+    [() => BUILDOUT(site, 10, -1), "seed", "whole number from 0"],
+    [() => BUILDOUT(site, 10, 1, [[0.5, 1.5]]), "percentiles", "[0, 1]"],
+    [() => BUILDOUT(site, 10, 1, omitted as unknown as unknown[][], 2), "group_correlation", "[0, 1]"],
+    [() => BUILDOUT_MW(site, 0), "horizon_months", "from 1 to 600"],
+    [() => PERT(5, 3, 10, 0.5), "likely", "min ≤ likely ≤ max"],
+    [() => PERT(1, 3, 10, 1.5), "probability", "[0, 1]"],
+    [() => UNIFORM(10, 3, 0.5), "max", "min ≤ max"],
+    [() => LOGNORMAL(1, 3, 10, 1), "probability", "(0, 1)"],
+    [() => LOGNORMAL(1, 1, 10, 0.5), "likely", "min < likely < max"],
+  ])("%#: #VALUE! naming %s", (call, argument, detail) => {
+    const e = excelErrorOf(call);
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain(argument);
+    expect(e.message).toContain(detail);
+  });
+
+  test("trials × tasks is bounded, and the message says the largest trial count for this table", () => {
+    const many = Array.from({ length: 60 }, (_, i) => [`T${i}`, "", 1, 2, 3]);
+    const e = excelErrorOf(() => BUILDOUT(many, 100000));
+    expect(e.message).toContain("trials");
+    expect(e.message).toContain("83,333");
+  });
+});

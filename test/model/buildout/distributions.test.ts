@@ -1,0 +1,69 @@
+import {
+  blockSampler,
+  lognormalQuantile,
+  pertQuantile,
+  pertTable,
+  pertTableQuantile,
+  triangularQuantile,
+  uniformQuantile,
+} from "../../../src/model";
+
+// Closed forms: PERT with α, β integers is a Beta whose CDF is a binomial sum,
+// I_x(a, b) = Σ_{j=a}^{a+b−1} C(a+b−1, j) x^j (1−x)^(a+b−1−j).
+describe("three-point quantiles against closed forms", () => {
+  test("PERT(0, 0, 10): Beta(1, 5), Q(p) = 10·(1 − (1 − p)^(1/5))", () => {
+    for (const p of [0, 0.01, 0.1, 0.5, 0.9, 0.999, 1])
+      expect(pertQuantile(0, 0, 10, p)).toBeCloseTo(10 * (1 - (1 - p) ** 0.2), 12);
+  });
+
+  test("PERT(0, 2.5, 10): Beta(2, 4), CDF 1 − (1−x)^5 − 5x(1−x)^4 at the quantile equals p", () => {
+    for (const p of [0.001, 0.1, 0.5, 0.9, 0.999]) {
+      const x = pertQuantile(0, 2.5, 10, p) / 10;
+      expect(1 - (1 - x) ** 5 - 5 * x * (1 - x) ** 4).toBeCloseTo(p, 12);
+    }
+  });
+
+  test("triangular: min + √(p(max−min)(likely−min)) below the mode, max − √((1−p)(max−min)(max−likely)) above", () => {
+    expect(triangularQuantile(6, 12, 36, 0.5)).toBeCloseTo(36 - Math.sqrt(360), 12);
+    expect(triangularQuantile(6, 12, 36, 0.1)).toBeCloseTo(6 + Math.sqrt(0.1 * 30 * 6), 12);
+    expect(triangularQuantile(6, 12, 36, 0.2)).toBeCloseTo(12, 12); // the mode sits at p = 6/30
+    expect(uniformQuantile(6, 36, 0.25)).toBe(13.5);
+  });
+
+  test("lognormal: starts at min, max is the 95th percentile, mode at likely", () => {
+    expect(lognormalQuantile(6, 12, 36, 0.95)).toBeCloseTo(36, 10);
+    expect(lognormalQuantile(6, 12, 36, 1e-12)).toBeGreaterThan(6);
+    // σ from σ² + z·σ = ln((max−min)/(likely−min)), z = 1.6448536269514722; median = min + (likely−min)·e^(σ²).
+    const z = 1.6448536269514722;
+    const sigma = (-z + Math.sqrt(z * z + 4 * Math.log(30 / 6))) / 2;
+    expect(lognormalQuantile(6, 12, 36, 0.5)).toBeCloseTo(6 + 6 * Math.exp(sigma * sigma), 10);
+  });
+
+  test("degenerate ranges return the single value", () => {
+    expect(pertQuantile(5, 5, 5, 0.3)).toBe(5);
+    expect(lognormalQuantile(5, 5, 5, 0.3)).toBe(5);
+    const out = new Float64Array(3);
+    blockSampler("pert", 4, 4, 4)(new Float64Array([0.1, 0.5, 0.9]), out, 3);
+    expect(Array.from(out)).toEqual([4, 4, 4]);
+  });
+});
+
+describe("the tabulated PERT quantile used for sampling", () => {
+  test.each([1, 1.4, 2, 3, 4.6, 5])(
+    "α = %p: within 3e-5 of the exact quantile for p in [0.01, 0.99] and 3e-3 in the tails",
+    (alpha) => {
+      const table = pertTable(alpha);
+      const likely = (alpha - 1) / 4;
+      let inner = 0;
+      let outer = 0;
+      for (let i = 1; i < 20000; i++) {
+        const u = i / 20000;
+        const error = Math.abs(pertTableQuantile(table, u) - pertQuantile(0, likely, 1, u));
+        if (u >= 0.01 && u <= 0.99) inner = Math.max(inner, error);
+        else outer = Math.max(outer, error);
+      }
+      expect(inner).toBeLessThan(3e-5);
+      expect(outer).toBeLessThan(3e-3);
+    },
+  );
+});
