@@ -4,6 +4,9 @@
  * src/functions/families whose exports are all custom functions.
  */
 import * as reliability from "./families/reliability";
+import * as power from "./families/power";
+import * as balance from "./families/balance";
+import * as buildout from "./families/buildout";
 
-export const functions = { ...reliability };
+export const functions = { ...reliability, ...power, ...balance, ...buildout };
 export type FunctionId = keyof typeof functions;

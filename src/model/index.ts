@@ -6,3 +6,6 @@ export * from "./logGamma";
 export * from "./checkpoint";
 export * from "./sparePool";
 export * from "./goodput";
+export * from "./power";
+export * from "./balance";
+export * from "./buildout";
