@@ -53,20 +53,24 @@ async function serve() {
   return { ca };
 }
 
-/** Evaluates every documented example through dist/lib, as Excel would. */
+const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const cell = (c) => (typeof c === "number" ? String(Number(c.toPrecision(6))) : String(c));
+
+/** Evaluates every documented example through dist/lib, as Excel would; spills show their first rows. */
 function showFunctions() {
   const { functions } = require(path.join(ROOT, "dist", "lib"));
   const { loadDocs, exampleFormula } = require("../config/function-reference");
   console.log("\nINFRA functions, computed here exactly as Excel will compute them:\n");
   for (const [id, doc] of Object.entries(loadDocs())) {
     const value = functions[id](...doc.args);
-    const shown = Array.isArray(value)
-      ? "\n" +
-        value.map((row) => "      " + row.map((c) => (typeof c === "number" ? c.toFixed(4) : c)).join("  ")).join("\n")
-      : typeof value === "number"
-        ? String(Number(value.toPrecision(6)))
-        : String(value);
-    console.log(`  ${exampleFormula(id, doc.args)} → ${shown}`);
+    const formula = shorten(exampleFormula(id, doc.args), 90);
+    if (!Array.isArray(value)) {
+      console.log(`  ${formula} → ${cell(value)}`);
+      continue;
+    }
+    console.log(`  ${formula} → spills ${value.length} × ${value[0].length}:`);
+    for (const row of value.slice(0, 4)) console.log(`      ${shorten(row.map(cell).join("  "), 110)}`);
+    if (value.length > 4) console.log("      …");
   }
 }
 
