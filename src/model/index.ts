@@ -3,6 +3,7 @@ export * from "./units";
 export * from "./failures";
 export * from "./lambertW";
 export * from "./logGamma";
+export * from "./binomial";
 export * from "./checkpoint";
 export * from "./sparePool";
 export * from "./goodput";

@@ -1,4 +1,4 @@
-import { logGamma } from "./logGamma";
+import { binomialCdf } from "./binomial";
 
 /**
  * Hot spares for a job that needs `needed` healthy units from a pool of `needed + spares`.
@@ -14,40 +14,6 @@ import { logGamma } from "./logGamma";
 /** Steady-state probability that one unit is down: `MTTR / (MTBF + MTTR)`. */
 export function unitUnavailability(unitMtbfHours: number, repairHours: number): number {
   return repairHours / (unitMtbfHours + repairHours);
-}
-
-/** log(e^a + e^b) without overflow. */
-function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
-/** log of the Binomial(n, p) probability of exactly i. */
-function logBinomialTerm(i: number, n: number, p: number): number {
-  return logGamma(n + 1) - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p);
-}
-
-/**
- * P(X ≤ k) for X ~ Binomial(n, p), summed in log space by the term recurrence. Terms more than
- * 40 standard deviations below the mean are below 1e-300 of the total and skipped (the first
- * term summed then comes from log-gamma, good to ~1e-9 relative for n near 1e6), and the sum
- * stops once past the mode the terms vanish, so a call costs O(σ), not O(k), for large pools.
- */
-export function binomialCdf(k: number, n: number, p: number): number {
-  if (p <= 0 || k >= n) return 1;
-  if (p >= 1) return 0;
-  const ratio = Math.log(p / (1 - p));
-  const mode = Math.floor((n + 1) * p);
-  const first = Math.max(0, Math.floor(n * p - 40 * Math.sqrt(n * p * (1 - p)) - 10));
-  if (first > k) return 0;
-  let logTerm = first === 0 ? n * Math.log1p(-p) : logBinomialTerm(first, n, p);
-  let logSum = logTerm;
-  for (let i = first; i < k; i++) {
-    logTerm += Math.log((n - i) / (i + 1)) + ratio;
-    logSum = logAddExp(logSum, logTerm);
-    if (i > mode && logTerm < logSum - 40) break;
-  }
-  return Math.min(1, Math.exp(logSum));
 }
 
 /** Probability that a job needing `needed` units finds them healthy in a pool with `spares` extra units. */

@@ -19,36 +19,9 @@
  * Down probabilities are summed directly from their (tiny) terms, never as 1 − A, so five nines
  * and beyond keep their digits.
  */
-import { logGamma } from "../logGamma";
-import { binomialCdf } from "../sparePool";
+import { binomialTerm, binomialUpperTail } from "../binomial";
 import { HOURS_PER_YEAR, MINUTES_PER_HOUR } from "../units";
 import { installedModules, PowerLayout } from "./topology";
-
-/** P(X = i) for X ~ Binomial(n, q), from log-gamma. */
-function binomialTerm(i: number, n: number, q: number): number {
-  const logQ = i === 0 ? 0 : i * Math.log(q);
-  const logA = n - i === 0 ? 0 : (n - i) * Math.log1p(-q);
-  return Math.exp(logGamma(n + 1) - logGamma(i + 1) - logGamma(n - i + 1) + logQ + logA);
-}
-
-/**
- * P(X > t) for X ~ Binomial(n, q). At or above the mean the terms fall from the first, so they
- * are summed upward from t + 1 until they vanish (tiny tails keep their digits); below it the
- * tail is large and 1 − P(X ≤ t) loses nothing.
- */
-export function binomialUpperTail(t: number, n: number, q: number): number {
-  if (t >= n || q <= 0) return 0;
-  if (t < 0 || q >= 1) return 1;
-  if (t + 1 < n * q) return 1 - binomialCdf(t, n, q);
-  const ratio = q / (1 - q);
-  let term = binomialTerm(t + 1, n, q);
-  let sum = 0;
-  for (let i = t + 1; i <= n && term >= sum * 1e-17; i++) {
-    sum += term;
-    term *= ((n - i) / (i + 1)) * ratio;
-  }
-  return Math.min(1, sum);
-}
 
 /** Probability that fewer than k of n independent units, each up with 1 − q, are up. */
 export function kOfNUnavailability(k: number, n: number, q: number): number {
