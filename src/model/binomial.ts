@@ -16,34 +16,29 @@ export function binomialTerm(i: number, n: number, q: number): number {
   return Math.exp(logBinomialTerm(i, n, q));
 }
 
-/** log(e^a + e^b) without overflow. */
-function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
 /**
- * P(X ≤ k) for X ~ Binomial(n, p), summed in log space by the term recurrence. Terms more than
- * 40 standard deviations below the mean are below 1e-300 of the total and skipped (the first
- * term summed then comes from log-gamma, good to ~1e-9 relative for n near 1e6), and the sum
- * stops once past the mode the terms vanish, so a call costs O(σ), not O(k), for large pools.
+ * P(X ≤ k) for X ~ Binomial(n, p). Terms more than 12 standard deviations below the mean are
+ * below 1e-30 of the total and skipped; the first term summed comes from log-gamma (good to
+ * ~1e-9 relative for n near 1e6) and the rest by the ratio recurrence, scaled to that first
+ * term so nothing underflows. The sum stops once past the mode the terms vanish, so a call
+ * costs O(σ), not O(k), for large pools.
  */
 export function binomialCdf(k: number, n: number, p: number): number {
   if (k < 0) return 0;
   if (p <= 0 || k >= n) return 1;
   if (p >= 1) return 0;
-  const ratio = Math.log(p / (1 - p));
+  const ratio = p / (1 - p);
   const mode = Math.floor((n + 1) * p);
-  const first = Math.max(0, Math.floor(n * p - 40 * Math.sqrt(n * p * (1 - p)) - 10));
+  const first = Math.max(0, Math.floor(n * p - 12 * Math.sqrt(n * p * (1 - p)) - 10));
   if (first > k) return 0;
-  let logTerm = first === 0 ? n * Math.log1p(-p) : logBinomialTerm(first, n, p);
-  let logSum = logTerm;
+  let term = 1;
+  let sum = 1;
   for (let i = first; i < k; i++) {
-    logTerm += Math.log((n - i) / (i + 1)) + ratio;
-    logSum = logAddExp(logSum, logTerm);
-    if (i > mode && logTerm < logSum - 40) break;
+    term *= ((n - i) / (i + 1)) * ratio;
+    sum += term;
+    if (i > mode && term < sum * 1e-17) break;
   }
-  return Math.min(1, Math.exp(logSum));
+  return Math.min(1, Math.exp(logBinomialTerm(first, n, p) + Math.log(sum)));
 }
 
 /**

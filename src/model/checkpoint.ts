@@ -36,6 +36,10 @@ export function dalyIntervalMin(writeMin: number, jobMtbfMin: number): number {
  * depend on the restart time or on waits between failure and restart.
  */
 export function exactIntervalMin(writeMin: number, jobMtbfMin: number): number {
+  // Near δ/M → 0 the argument nears the branch point −1/e and 1 + W0 cancels; use the branch-point
+  // series in p = sqrt(2(e·x + 1)) = sqrt(−2·expm1(−δ/M)) instead (Corless et al. 1996, eq. 4.22).
+  const p = Math.sqrt(-2 * Math.expm1(-writeMin / jobMtbfMin));
+  if (p < 1e-3) return jobMtbfMin * (p - (p * p) / 3 + (11 / 72) * p * p * p - (43 / 540) * p ** 4);
   return jobMtbfMin * (1 + lambertW0(-Math.exp(-(1 + writeMin / jobMtbfMin))));
 }
 

@@ -21,14 +21,17 @@
  * for resources) × runtime goodput (progress while resources are there) × program goodput (MFU).
  *
  * Assumptions: exponential, independent failures (a whole job fails when any accelerator does);
- * a failure while a spare is free costs only the restart; without one the job waits the repair
- * time, with the chance of a free spare taken from the steady-state binomial pool (sparePool.ts).
+ * a failure while a spare is free costs only the restart; without one the job waits for the
+ * first of the units in repair to return (repairWaitMin), with the chance of a free spare taken
+ * from the steady-state binomial pool (sparePool.ts).
  * A non-blocking checkpoint (δ = 0) charges no save time and loses, on average, half the interval
- * (the work since the last persisted checkpoint); its interval must then be given, because a
+ * (the work since the last persisted checkpoint). That assumes the background save completes in
+ * a small part of the interval: a failure before it completes loses more, so add a long
+ * background save's duration to the interval you give. The interval must be given, because a
  * free checkpoint has no finite optimum.
  */
 import { exactIntervalMin } from "./checkpoint";
-import { sparePoolProbability } from "./sparePool";
+import { spareReadyProbability } from "./sparePool";
 import { MINUTES_PER_HOUR } from "./units";
 
 /** e^x − 1 − x without cancellation for small x. */
@@ -60,8 +63,9 @@ export function segmentTimes(
   const failures = Math.expm1(x);
   const restartGrowth = Math.exp(restartMin / m);
   const lostProgress = m * expm1MinusX(x);
-  const restarts = failures * m * Math.expm1(restartMin / m);
-  const waiting = failures * restartGrowth * waitMin;
+  // Inf · 0 would be NaN when the job can no longer finish a segment: a zero part stays zero.
+  const restarts = restartMin === 0 ? 0 : failures * m * Math.expm1(restartMin / m);
+  const waiting = waitMin === 0 ? 0 : failures * restartGrowth * waitMin;
   return {
     useful: intervalMin,
     checkpointSaves: writeMin,
@@ -121,7 +125,7 @@ export interface GoodputBreakdown {
 /** The seven shares of GoodputBreakdown with labels a finance reader understands, in spill order. */
 export const GOODPUT_PARTS = [
   ["usefulWork", "Useful work"],
-  ["belowPeak", "Below peak FLOPs (1 − MFU)"],
+  ["belowPeak", "Running below peak speed (1 − MFU)"],
   ["checkpointSaves", "Saving checkpoints"],
   ["lostProgress", "Lost progress redone after failures"],
   ["restarts", "Restarting after failures"],
@@ -129,13 +133,28 @@ export const GOODPUT_PARTS = [
   ["idleSpares", "Idle hot spares"],
 ] as const;
 
+/**
+ * Expected wait for hardware after a failure, minutes. With a spare ready the swap is part of the
+ * restart; without one all k spares are in use, k + 1 units are in repair, and the job waits for
+ * the first to return: MTTR/(k + 1) with exponential repair times.
+ */
+export function repairWaitMin(
+  accelerators: number,
+  spares: number,
+  accelMtbfHours: number,
+  repairHours: number,
+): number {
+  if (repairHours === 0) return 0;
+  const noSpare = 1 - spareReadyProbability(accelerators, spares, accelMtbfHours, repairHours);
+  return (noSpare * repairHours * MINUTES_PER_HOUR) / (spares + 1);
+}
+
 /** Goodput and its breakdown for a job of `accelerators` with `spares` hot spares. */
 export function goodputBreakdown(inputs: GoodputInputs): GoodputBreakdown {
   const { accelerators, accelMtbfHours, ckptWriteMin, restartMin, mfu, spares, repairHours } = inputs;
   const jobMtbfMin = (accelMtbfHours / accelerators) * MINUTES_PER_HOUR;
   const intervalMin = inputs.ckptIntervalMin ?? exactIntervalMin(ckptWriteMin, jobMtbfMin);
-  const spareReady = repairHours > 0 ? sparePoolProbability(accelerators, spares, accelMtbfHours, repairHours) : 1;
-  const waitMin = (1 - spareReady) * repairHours * MINUTES_PER_HOUR;
+  const waitMin = repairWaitMin(accelerators, spares, accelMtbfHours, repairHours);
   const t = segmentTimes(jobMtbfMin, intervalMin, ckptWriteMin, restartMin, waitMin);
   const inJob = accelerators / (accelerators + spares);
   const share = inJob / t.total;

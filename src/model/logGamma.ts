@@ -1,6 +1,7 @@
 /**
- * Natural log of the gamma function for x > 0: the Lanczos approximation (g = 7, 9 terms, as in
- * Numerical Recipes 3rd ed. §6.1 and Press et al.), relative error below 1e-14 here.
+ * Natural log of the gamma function for x ≥ 0.5 (the model only needs factorials): the Lanczos
+ * approximation (g = 7, 9 coefficients, as in Numerical Recipes 3rd ed. §6.1), relative error
+ * below 1e-14 there.
  */
 const G = 7;
 const COEFFICIENTS = [
@@ -10,7 +11,6 @@ const COEFFICIENTS = [
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const z = x - 1;
   let sum = COEFFICIENTS[0];
   for (let i = 1; i < COEFFICIENTS.length; i++) sum += COEFFICIENTS[i] / (z + i);

@@ -1,5 +1,3 @@
-import { binomialCdf } from "./binomial";
-
 /**
  * Hot spares for a job that needs `needed` healthy units from a pool of `needed + spares`.
  *
@@ -10,6 +8,7 @@ import { binomialCdf } from "./binomial";
  * Source: reference/goodput-reliability.md §6 (binomial spare pool; Kokolis et al. 2024 failure
  * rates). Assumes independent units: correlated failures (a rack, a power feed) need more spares.
  */
+import { binomialCdf } from "./binomial";
 
 /** Steady-state probability that one unit is down: `MTTR / (MTBF + MTTR)`. */
 export function unitUnavailability(unitMtbfHours: number, repairHours: number): number {
@@ -26,13 +25,30 @@ export function sparePoolProbability(
   return binomialCdf(spares, needed + spares, unitUnavailability(unitMtbfHours, repairHours));
 }
 
+/**
+ * Probability that a spare is ready when a running job loses a unit. The job was running, so at
+ * most k of the N + k units were down (D ≤ k); a spare is free if at most k − 1 were:
+ * `P(D ≤ k − 1 | D ≤ k)`, D ~ Binomial(N + k, u). With no spares it is 0.
+ */
+export function spareReadyProbability(
+  needed: number,
+  spares: number,
+  unitMtbfHours: number,
+  repairHours: number,
+): number {
+  if (spares === 0) return 0;
+  const u = unitUnavailability(unitMtbfHours, repairHours);
+  const running = binomialCdf(spares, needed + spares, u);
+  return running > 0 ? binomialCdf(spares - 1, needed + spares, u) / running : 0;
+}
+
 /** Largest pool the spare search will consider before it calls a target unreachable. */
 export const MAX_SPARES = 1e7;
 
 /**
- * Fewest spares with `P_ok ≥ target`, or `null` when no pool up to MAX_SPARES reaches it (the
- * tail only grows with the pool while units are down less than half the time). Exponential
- * then binary search; P_ok grows monotonically with the spares when u < 1/2.
+ * Fewest spares with `P_ok ≥ target`, or `null` when no pool up to MAX_SPARES reaches it.
+ * P_ok grows with every spare added, whatever u < 1: P(Bin(n+1, u) ≤ k+1) =
+ * P(Bin(n, u) ≤ k) + (1 − u)·P(Bin(n, u) = k + 1). Exponential, then binary search.
  */
 export function sparesNeeded(
   needed: number,
@@ -42,13 +58,12 @@ export function sparesNeeded(
 ): number | null {
   const ok = (k: number) => sparePoolProbability(needed, k, unitMtbfHours, repairHours) >= target;
   if (ok(0)) return 0;
-  if (unitUnavailability(unitMtbfHours, repairHours) >= 0.5) return null;
   let lo = 0;
   let hi = 1;
   while (!ok(hi)) {
+    if (hi === MAX_SPARES) return null;
     lo = hi;
-    hi *= 2;
-    if (hi > MAX_SPARES) return null;
+    hi = Math.min(2 * hi, MAX_SPARES);
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);

@@ -45,6 +45,14 @@ describe("reliability functions as Excel calls them", () => {
     expect(rows[0][1]).toBe(GOODPUT(16384, 50000, 1, 10, null as unknown as number, 0.4, 32, 48));
   });
 
+  test("Kokolis et al. 2024 through GOODPUT: a 16,000-GPU job at RSC-1's rate, non-blocking saves, 5-min restart", () => {
+    // 6.5 failures per 1,000 node-days and 8 GPUs a node: 29,538.46 GPU-hours between failures.
+    // Paper: ETTR ≈ 0.7 at a 60-minute interval (±0.03: its u0 is "5–20 min") and 0.93 at 5 minutes.
+    expect(Math.abs(GOODPUT(16000, 29538.46, 0, 5, 60) - 0.7)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(GOODPUT(16000, 29538.46, 0, 5, 5) - 0.93)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(ETTR(24 / (2000 * 6.5e-3), 5, 0, 5) - 0.93)).toBeLessThanOrEqual(0.01);
+  });
+
   test("JOB_MTBF, SURVIVAL and SPARES_NEEDED reproduce their published cases through the adapter", () => {
     expect(JOB_MTBF(2048, 24 / 6.5e-3)).toBeCloseTo(1.803, 3);
     expect(SURVIVAL(16384, 50000, 1)).toBeCloseTo(0.7206, 4);
@@ -56,7 +64,7 @@ describe("bad input", () => {
   test.each([
     [() => JOB_MTBF(0, 100), "units", "whole number from 1 to 10,000,000"],
     [() => JOB_MTBF(2.5, 100), "units", "got 2.5"],
-    [() => SURVIVAL(8, -1, 1), "unit_mtbf_hours", "a number > 0"],
+    [() => SURVIVAL(8, -1, 1), "unit_mtbf_hours", "a number in (0, 1,000,000,000]"],
     [() => CKPT_INTERVAL(0, 24), "ckpt_write_min", "a number > 0"],
     [() => CKPT_INTERVAL(5, 24, "weibull"), "method", '"daly", "young", "exact"'],
     [() => ETTR(24, 60, 5, -1), "restart_min", "≥ 0"],
@@ -84,8 +92,19 @@ describe("bad input", () => {
   });
 
   test("an unreachable spare target names the inputs that make it so", () => {
-    const e = excelErrorOf(() => SPARES_NEEDED(100, 10, 10, 0.99));
-    expect(e.message).toMatch(/repair_hours.*50%/);
+    // Each node down 100/101 of the time: about a billion spares, beyond the 10 million searched.
+    const e = excelErrorOf(() => SPARES_NEEDED(1e7, 1, 100, 0.99));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/repair_hours.*99%.*10,000,000/);
+  });
+
+  test("the first error reported is the leftmost bad argument", () => {
+    expect(excelErrorOf(() => GOODPUT(-1, 50000, "x" as unknown as number, 10)).message).toMatch(/^accelerators/);
+    expect(excelErrorOf(() => SPARES_NEEDED(-1, -1, 48, 0.85)).message).toMatch(/^nodes/);
+  });
+
+  test("MTBFs beyond a billion hours are refused rather than overflowing", () => {
+    expect(excelErrorOf(() => GOODPUT(1, 1e308, 1, 1)).message).toContain("accel_mtbf_hours");
   });
 
   test("the error thrown in Excel is the runtime's CustomFunctions.Error", () => {

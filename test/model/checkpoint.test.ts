@@ -21,14 +21,15 @@ describe("Young 1974 first-order interval", () => {
 });
 
 describe("Daly 2006 eq. 37 (FGCS 22, figure captions: T_s = 500 h, R = 10 min, δ = 5 min)", () => {
+  // Published figures are compared at their own rounding: ±half a unit in the last printed digit.
   test.each([
-    [24, 116.69, 117],
-    [6, 56.71, 57],
-    [0.25, 9.14, 9.1],
-  ])("M = %p h gives %p min (paper: %p)", (mtbfHours, derived, published) => {
+    [24, 116.69, 117, 0.5],
+    [6, 56.71, 57, 0.5],
+    [0.25, 9.14, 9.1, 0.05],
+  ])("M = %p h gives %p min (paper: %p ± %p)", (mtbfHours, derived, published, tolerance) => {
     const tau = checkpointIntervalMin(5, mtbfHours, "daly");
     expect(Math.abs(tau - derived)).toBeLessThan(0.01);
-    expect(Math.abs(tau - published)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(tau - published)).toBeLessThanOrEqual(tolerance);
   });
 
   test("δ ≥ 2M branch: τ = M (LLNL SCR scr_ckpt_interval.py, eq. 37)", () => {
@@ -49,6 +50,21 @@ describe("exact optimum of Daly's complete model (Lambert W)", () => {
   test("M = 15 min, δ = 5 min: 9.17 min, where Young (12.25) and Daly (9.14) diverge", () => {
     expect(exactIntervalMin(5, 15)).toBeCloseTo(9.17, 2);
     expect(youngIntervalMin(5, 15)).toBeCloseTo(12.25, 2);
+  });
+
+  test("tiny δ/M: the exact optimum keeps its digits and agrees with Young's sqrt(2δM) to first order", () => {
+    for (const ratio of [1e-8, 1e-12, 1e-16, 1e-20]) {
+      const m = 1e6;
+      const young = youngIntervalMin(ratio * m, m);
+      expect(Math.abs(exactIntervalMin(ratio * m, m) / young - 1)).toBeLessThan(Math.sqrt(ratio));
+    }
+  });
+
+  test("the series and the Lambert W branch agree where they meet (p = 1e-3)", () => {
+    const ratio = -Math.log1p(-0.5e-6); // p = sqrt(−2·expm1(−δ/M)) = 1e-3
+    const below = exactIntervalMin(ratio * 0.999999, 1);
+    const above = exactIntervalMin(ratio * 1.000001, 1);
+    expect(Math.abs(above / below - 1)).toBeLessThan(2e-6);
   });
 
   test("the exact optimum minimises (e^{(τ+δ)/M} − 1)/τ", () => {

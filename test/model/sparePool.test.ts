@@ -1,4 +1,11 @@
-import { binomialCdf, sparePoolProbability, sparesNeeded, unitUnavailability } from "../../src/model";
+import {
+  binomialCdf,
+  MAX_SPARES,
+  sparePoolProbability,
+  spareReadyProbability,
+  sparesNeeded,
+  unitUnavailability,
+} from "../../src/model";
 
 // Binomial spare pool, reference/goodput-reliability.md §6: N = 2,048 nodes at Meta's RSC-1 rate
 // (6.5 failures per 1,000 node-days, Kokolis et al. arXiv 2410.21680).
@@ -65,8 +72,23 @@ describe("spares needed", () => {
     expect(sparesNeeded(8, 1e6, 1, 0.9)).toBe(0);
   });
 
-  test("units down half the time or more can never reach a high target", () => {
-    expect(sparesNeeded(100, 10, 10, 0.99)).toBeNull();
+  test("units down half the time still reach a target with enough spares (P grows with every spare)", () => {
+    // u = 10/(10+10) = 0.5: 135 spares give P = 0.9907 by direct sum (reviewer's check); 134 fall short.
+    const k = sparesNeeded(100, 10, 10, 0.99);
+    expect(k).toBe(135);
+    expect(sparePoolProbability(100, 135, 10, 10)).toBeCloseTo(0.9907, 4);
+  });
+
+  test("the search reaches the cap itself before it gives up", () => {
+    // u = 55/115: about 9.2 million spares, between the last doubling (8,388,608) and the cap.
+    const k = sparesNeeded(1e7, 60, 55, 0.99);
+    expect(k).not.toBeNull();
+    expect(k!).toBeGreaterThan(8388608);
+    expect(k!).toBeLessThanOrEqual(MAX_SPARES);
+  });
+
+  test("a pool beyond the cap is reported as unreachable", () => {
+    expect(sparesNeeded(1e7, 1, 100, 0.99)).toBeNull();
   });
 });
 
@@ -89,5 +111,31 @@ describe("large pools", () => {
     const k = sparesNeeded(1e7, 60, 40, 0.5);
     expect(k).not.toBeNull();
     expect(k! / (1e7 * (0.4 / 0.6))).toBeCloseTo(1, 3);
+  });
+});
+
+describe("a spare ready at a failure", () => {
+  test("no spares: never", () => {
+    expect(spareReadyProbability(1024, 0, 50000, 24)).toBe(0);
+  });
+
+  test("is P(D ≤ k − 1 | D ≤ k), checked by explicit sums for 20 + 2 units at u = 0.1", () => {
+    const n = 22;
+    const u = 0.1;
+    const term = (i: number) => {
+      let c = 1;
+      for (let j = 0; j < i; j++) c = (c * (n - j)) / (j + 1);
+      return c * u ** i * (1 - u) ** (n - i);
+    };
+    const expected = (term(0) + term(1)) / (term(0) + term(1) + term(2));
+    // u = 0.1 means MTTR / (MTBF + MTTR) = 0.1: MTBF 9 h, MTTR 1 h.
+    expect(spareReadyProbability(20, 2, 9, 1)).toBeCloseTo(expected, 12);
+  });
+
+  test("a few spares for a big job are often all in use (16,384 accelerators, 48 h repair, 8 spares)", () => {
+    const p = spareReadyProbability(16384, 8, 50000, 48);
+    expect(p).toBeGreaterThan(0.4);
+    expect(p).toBeLessThan(0.5);
+    expect(spareReadyProbability(16384, 64, 50000, 48)).toBeGreaterThan(0.999);
   });
 });

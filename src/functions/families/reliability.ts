@@ -4,7 +4,7 @@
  */
 import { finite, optionalChoice, optionalNumber, requiredNumber } from "../args";
 import { valueError } from "../errors";
-import { countRule, fractionRule, MAX_UNITS, nonNegativeRule, positiveRule } from "../params";
+import { countOrZeroRule, countRule, fractionRule, mtbfRule, nonNegativeRule, positiveRule } from "../params";
 import {
   checkpointIntervalMin,
   ettr,
@@ -20,23 +20,23 @@ import {
 } from "../../model";
 
 const readUnits = requiredNumber(countRule("units"));
-const readUnitMtbf = requiredNumber(positiveRule("unit_mtbf_hours"));
+const readUnitMtbf = requiredNumber(mtbfRule("unit_mtbf_hours"));
 const readHours = requiredNumber(nonNegativeRule("hours"));
 const readPositiveWrite = requiredNumber(positiveRule("ckpt_write_min"));
 const readWrite = requiredNumber(nonNegativeRule("ckpt_write_min"));
-const readJobMtbf = requiredNumber(positiveRule("job_mtbf_hours"));
+const readJobMtbf = requiredNumber(mtbfRule("job_mtbf_hours"));
 const readMethod = optionalChoice("method", INTERVAL_METHODS, "daly");
 const readInterval = requiredNumber(positiveRule("ckpt_interval_min"));
 const readRestart = requiredNumber(nonNegativeRule("restart_min"));
 const readRequeue = optionalNumber(nonNegativeRule("requeue_min"), 0);
 const readAccelerators = requiredNumber(countRule("accelerators"));
-const readAccelMtbf = requiredNumber(positiveRule("accel_mtbf_hours"));
+const readAccelMtbf = requiredNumber(mtbfRule("accel_mtbf_hours"));
 const readOptionalInterval = optionalNumber(positiveRule("ckpt_interval_min"), undefined);
 const readMfu = optionalNumber(fractionRule("mfu"), 1);
-const readSpares = optionalNumber({ name: "spares", min: 0, max: MAX_UNITS, integer: true }, 0);
+const readSpares = optionalNumber(countOrZeroRule("spares"), 0);
 const readRepair = optionalNumber(nonNegativeRule("repair_hours"), 0);
 const readNodes = requiredNumber(countRule("nodes"));
-const readNodeMtbf = requiredNumber(positiveRule("node_mtbf_hours"));
+const readNodeMtbf = requiredNumber(mtbfRule("node_mtbf_hours"));
 const readRepairRequired = requiredNumber(positiveRule("repair_hours"));
 const readTarget = requiredNumber({
   name: "target_probability",
@@ -51,7 +51,7 @@ const readTarget = requiredNumber({
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#JOB_MTBF
  * @param units Units the job needs at once, e.g. accelerators or nodes (whole number ≥ 1).
- * @param unit_mtbf_hours Mean time between job-killing failures of one unit, hours (> 0).
+ * @param unit_mtbf_hours Mean time between job-killing failures of one unit, hours (> 0, at most 1e9).
  * @returns Job MTBF, hours.
  */
 export function JOB_MTBF(units: number, unit_mtbf_hours: number): number {
@@ -63,7 +63,7 @@ export function JOB_MTBF(units: number, unit_mtbf_hours: number): number {
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#SURVIVAL
  * @param units Units the job needs at once (whole number ≥ 1).
- * @param unit_mtbf_hours Mean time between failures of one unit, hours (> 0).
+ * @param unit_mtbf_hours Mean time between failures of one unit, hours (> 0, at most 1e9).
  * @param hours Run length, hours (≥ 0).
  * @returns Probability, 0–1.
  */
@@ -76,7 +76,7 @@ export function SURVIVAL(units: number, unit_mtbf_hours: number, hours: number):
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#CKPT_INTERVAL
  * @param ckpt_write_min Blocking checkpoint write time, minutes (> 0).
- * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0).
+ * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0, at most 1e9).
  * @param [method] "daly" (default), "young" or "exact".
  * @returns Interval between checkpoints, minutes of work.
  */
@@ -93,7 +93,7 @@ export function CKPT_INTERVAL(ckpt_write_min: number, job_mtbf_hours: number, me
  * Expected effective training time ratio: the share of wall-clock time that makes new progress.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#ETTR
- * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0).
+ * @param job_mtbf_hours Mean time between failures of the whole job, hours (> 0, at most 1e9).
  * @param ckpt_interval_min Work between checkpoints, minutes (> 0).
  * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0; 0 for non-blocking writes).
  * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
@@ -127,23 +127,23 @@ function readGoodput(
   spares: unknown,
   repair: unknown,
 ): GoodputBreakdown {
-  const ckptWriteMin = readWrite(write);
-  const ckptIntervalMin = readOptionalInterval(interval);
-  if (ckptWriteMin === 0 && ckptIntervalMin === undefined) {
+  // Read left to right, so the first error reported is the leftmost bad argument.
+  const inputs = {
+    accelerators: readAccelerators(accelerators),
+    accelMtbfHours: readAccelMtbf(accelMtbf),
+    ckptWriteMin: readWrite(write),
+    restartMin: readRestart(restart),
+    ckptIntervalMin: readOptionalInterval(interval),
+    mfu: readMfu(mfu),
+    spares: readSpares(spares),
+    repairHours: readRepair(repair),
+  };
+  if (inputs.ckptWriteMin === 0 && inputs.ckptIntervalMin === undefined) {
     throw valueError(
       "ckpt_interval_min is required when ckpt_write_min is 0: a non-blocking checkpoint has no optimum interval, so give the interval your background save achieves (a number > 0).",
     );
   }
-  return goodputBreakdown({
-    accelerators: readAccelerators(accelerators),
-    accelMtbfHours: readAccelMtbf(accelMtbf),
-    ckptWriteMin,
-    restartMin: readRestart(restart),
-    ckptIntervalMin,
-    mfu: readMfu(mfu),
-    spares: readSpares(spares),
-    repairHours: readRepair(repair),
-  });
+  return goodputBreakdown(inputs);
 }
 
 /**
@@ -151,7 +151,7 @@ function readGoodput(
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#GOODPUT
  * @param accelerators Accelerators the job runs on (whole number ≥ 1).
- * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator (with its share of host and network), hours (> 0).
+ * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator (with its share of host and network), hours (> 0, at most 1e9).
  * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0; 0 for non-blocking writes, then give the interval).
  * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
  * @param [ckpt_interval_min] Work between checkpoints, minutes (> 0; omitted: the optimum).
@@ -188,13 +188,13 @@ export function GOODPUT(
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#GOODPUT_BREAKDOWN
  * @param accelerators Accelerators the job runs on (whole number ≥ 1).
- * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator, hours (> 0).
- * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0).
+ * @param accel_mtbf_hours Mean time between job-killing failures of one accelerator (with its share of host and network), hours (> 0, at most 1e9).
+ * @param ckpt_write_min Blocking checkpoint write time, minutes (≥ 0; 0 for non-blocking writes, then give the interval).
  * @param restart_min Time to restart and reload after a failure, minutes (≥ 0).
  * @param [ckpt_interval_min] Work between checkpoints, minutes (> 0; omitted: the optimum).
- * @param [mfu] Model FLOPs utilization, 0–1 (default 1).
- * @param [spares] Hot spare accelerators (whole number ≥ 0, default 0).
- * @param [repair_hours] Time to return a failed accelerator to service, hours (≥ 0, default 0).
+ * @param [mfu] Model FLOPs utilization, 0–1 (omitted: 1, time goodput only).
+ * @param [spares] Hot spare accelerators kept idle beside the job (whole number ≥ 0, default 0).
+ * @param [repair_hours] Time to return a failed accelerator to service, hours (≥ 0, default 0: instant replacement).
  * @returns Seven rows of label and share of accelerator-time.
  */
 export function GOODPUT_BREAKDOWN(
@@ -225,7 +225,7 @@ export function GOODPUT_BREAKDOWN(
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#SPARES_NEEDED
  * @param nodes Nodes the job needs at once (whole number ≥ 1).
- * @param node_mtbf_hours Mean time between failures of one node, hours (> 0).
+ * @param node_mtbf_hours Mean time between failures of one node, hours (> 0, at most 1e9).
  * @param repair_hours Mean time to repair a failed node, hours (> 0).
  * @param target_probability Required probability that enough nodes are healthy, in (0, 1).
  * @returns Spare nodes (whole number).
@@ -236,9 +236,10 @@ export function SPARES_NEEDED(
   repair_hours: number,
   target_probability: number,
 ): number {
+  const needed = readNodes(nodes);
   const mtbfHours = readNodeMtbf(node_mtbf_hours);
   const repairHours = readRepairRequired(repair_hours);
-  const spares = sparesNeeded(readNodes(nodes), mtbfHours, repairHours, readTarget(target_probability));
+  const spares = sparesNeeded(needed, mtbfHours, repairHours, readTarget(target_probability));
   if (spares === null) {
     throw valueError(
       `target_probability cannot be reached: with node_mtbf_hours and repair_hours as given, each node is down ${Math.round(100 * unitUnavailability(mtbfHours, repairHours))}% of the time, ` +
