@@ -1,5 +1,5 @@
 /* Power family: the same arguments through the adapter and the bare model (topology parsing is part of the model). */
-const layout = (m, text, n) => m.layoutOf(m.parseTopology(text), n);
+const layout = (m, text, n, countRequired) => m.layoutOf(m.parseTopology(text), n, countRequired);
 const derating = (m, pue, topology, availability, utilization, goodput, n) => ({
   pue,
   usableFraction: m.usableFraction(layout(m, topology, n)),
@@ -32,6 +32,7 @@ const tco = (
     discountRate,
     loadFactor,
     otherOpexUsdPerYear,
+    usableFraction: 1,
   });
 
 module.exports = [
@@ -39,7 +40,7 @@ module.exports = [
   {
     id: "AVAILABILITY",
     args: ["2(N+1)", 0.999, 4, 0.05],
-    bare: (m) => (t, a, n, beta) => m.layerAvailability(layout(m, t, n), a, beta).availability,
+    bare: (m) => (t, a, n, beta) => m.layerAvailability(layout(m, t, n, true), a, beta).availability,
   },
   { id: "MODULE_AVAILABILITY", args: [100000, 4], bare: (m) => (mtbf, mttr) => m.moduleAvailability(mtbf, mttr) },
   { id: "DOWNTIME", args: [0.99995, "minutes"], bare: (m) => (a, unit) => m.downtimePerYear(a, unit) },
@@ -64,7 +65,7 @@ module.exports = [
     args: ["2N, 2N FLEX, N+1, 3N/2", 120, 1.2, 0.999, 4, 0.05],
     bare: (m) => (list, gridMw, pue, moduleAvailability, n, commonCauseBeta) =>
       m.compareRedundancy(
-        list.split(",").map((t) => layout(m, t, n)),
+        list.split(",").map((t) => layout(m, t, n, true)),
         { gridMw, pue, moduleAvailability, commonCauseBeta, valuePerEffectiveMwYear: 1, utilization: 1, goodput: 1 },
       ),
   },

@@ -40,8 +40,19 @@ describe("power functions as Excel calls them", () => {
 
   test("AVAILABILITY: 4-of-5 at 0.99 and 2N with common cause (codingace.net, reference §1.3)", () => {
     expect(AVAILABILITY("N+1", 0.99, 4)).toBeCloseTo(0.9990198504, 9);
-    expect(AVAILABILITY("2N", 0.999)).toBeCloseTo(0.999999, 9);
-    expect(AVAILABILITY("2N", 0.999, omitted, 0.05)).toBeCloseTo(0.999949, 6);
+    expect(AVAILABILITY("2N", 0.999, 1)).toBeCloseTo(0.999999, 9);
+    expect(AVAILABILITY("2N", 0.999, 1, 0.05)).toBeCloseTo(0.999949, 6);
+  });
+
+  test("AVAILABILITY needs N for 2N: four modules a side at 0.99 is 1 − (1 − 0.99⁴)² = 0.99844733", () => {
+    expect(AVAILABILITY("2N", 0.99, 4)).toBeCloseTo(0.99844732557, 10);
+    const e = excelErrorOf(() => AVAILABILITY("2N", 0.99));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("modules_needed");
+  });
+
+  test("MODULE_AVAILABILITY does not overflow: 1e308 h both ways is 0.5", () => {
+    expect(MODULE_AVAILABILITY(1e308, 1e308)).toBe(0.5);
   });
 
   test("MODULE_AVAILABILITY → DOWNTIME → NINES chain: MTBF 100,000 h, MTTR 4 h is about 99.996 %", () => {
@@ -62,6 +73,11 @@ describe("power functions as Excel calls them", () => {
     expect(EFFECTIVE_MW(1000, 1.2, "N+1", 1, omitted, omitted, omitted, 4)).toBeCloseTo((1000 / 1.2) * 0.8, 9);
   });
 
+  test("EFFECTIVE_MW never exceeds the usable power: 100 MW, 25 % oversubscribed, is 100 at full draw, 87.5 at 70 %", () => {
+    expect(EFFECTIVE_MW(100, 1, "N", 1, 1, 1, 0.25)).toBe(100);
+    expect(EFFECTIVE_MW(100, 1, "N", 1, 0.7, 1, 0.25)).toBeCloseTo(87.5, 12);
+  });
+
   test("2× the capacity at 99 % against 1× at 99.99 %: 1.98× (Vahdat remark, reference §2)", () => {
     expect(EFFECTIVE_MW(2000, 1, "N", 0.99) / EFFECTIVE_MW(1000, 1, "N", 0.9999)).toBeCloseTo(1.98, 3);
     expect(VALUE_PER_GW(1, 1, "N", 0.99) / VALUE_PER_GW(1, 1, "2N", 0.9999)).toBeCloseTo(1.98, 3);
@@ -71,6 +87,17 @@ describe("power functions as Excel calls them", () => {
     const blackwell = VALUE_PER_EFFECTIVE_MW(1375e12, 21, 1, 1, 1);
     expect(Math.abs(blackwell / 65e12 - 1)).toBeLessThan(0.02);
     expect(VALUE_PER_GW(blackwell, 1, 1, 1)).toBeCloseTo(1000 * blackwell, -3);
+  });
+
+  test("180,000 tokens/s per MW of AI factory (NVIDIA blog) is 5.676e15 per GW-year (reference §6 case 21, ±0.1 %)", () => {
+    const perFacilityMwYear = 180000 * 8760 * 3600; // 5.676e12
+    expect(VALUE_PER_GW(perFacilityMwYear, 1, 1, 1) / 5.676e15).toBeCloseTo(1, 3);
+    // A per-facility-MW figure already includes the site's PUE and deratings: calibrate it first,
+    // and VALUE_PER_GW under the same site gives the figure back instead of 28 % of it.
+    const derated = [1.2, "2N", 0.99995, 0.7, 0.95] as const;
+    const calibrated = VALUE_PER_EFFECTIVE_MW(perFacilityMwYear, 1, ...derated);
+    expect(VALUE_PER_GW(calibrated, ...derated) / 5.676e15).toBeCloseTo(1, 3);
+    expect(VALUE_PER_GW(perFacilityMwYear, ...derated) / 5.676e15).toBeCloseTo(0.277, 3);
   });
 
   test("REDUNDANCY_COMPARE spills a header and one row per topology from text or a range", () => {
@@ -91,32 +118,53 @@ describe("power functions as Excel calls them", () => {
   });
 
   test("REDUNDANCY_COMPARE: Flex on 4N/3 deploys a third more (Zhang et al., ISCA 2021: up to 33 %)", () => {
-    const rows = REDUNDANCY_COMPARE([["4N/3", "4N/3 FLEX"]], 100, 1, 0.9999) as unknown[][];
+    const rows = REDUNDANCY_COMPARE([["4N/3", "4N/3 FLEX"]], 100, 1, 0.9999, 3) as unknown[][];
     expect((rows[2][1] as number) / (rows[1][1] as number)).toBeCloseTo(4 / 3, 12);
     expect(rows[2][6]).toBeGreaterThan(0.3);
     expect(rows[2][6]).toBeLessThan(1 / 3);
   });
 
-  test("TCO: Epoch's 1 GW energy bill and IT-life sensitivity (epoch.ai ai-datacenter-cost-breakdown)", () => {
+  test("TCO: Epoch's 1 GW energy bill and totals against IT life at a 7 % capital charge (epoch.ai ai-datacenter-cost-breakdown)", () => {
     const energyOnly = TCO(1000, 0, 0, 60, 1.2);
     expect(energyOnly / 0.6307e9).toBeCloseTo(1, 3);
-    const tco = (itLife: number) => TCO(1000, 13e6, 25e9, 60, 1.2, itLife, 14, 0, 1, 0.3e9);
-    expect(Math.abs(8.5e9 + tco(3) - tco(5) - 12e9)).toBeLessThan(0.5e9);
-    expect(Math.abs(8.5e9 + tco(7) - tco(5) - 7e9)).toBeLessThan(0.5e9);
+    const tco = (itLife: number, rate: number) => TCO(1000, 13e6, 25e9, 60, 1.2, itLife, 14, rate, 1, 0.3e9);
+    expect(Math.abs(tco(5, 0.07) - 8.5e9)).toBeLessThan(0.1e9); // 8.51
+    expect(Math.abs(tco(3, 0.07) - 12e9)).toBeLessThan(0.1e9); // 11.94
+    expect(Math.abs(tco(7, 0.07) - 7e9)).toBeLessThan(0.1e9); // 7.06
+    expect(tco(5, 0) / 6.8593e9).toBeCloseTo(1, 4); // straight-line: 0.9286 + 5 + 0.6307 + 0.3
   });
 
-  test("TCO_BREAKDOWN: parts sum to TCO; columns divide by facility, critical IT and usable IT MW", () => {
+  test("TCO_BREAKDOWN: parts sum to TCO; columns divide by facility, installed IT and usable IT MW", () => {
     const args = [1000, 13e6, 25e9, 60, 1.25, 5, 14, 0.08, 0.8, 0.3e9] as const;
     const rows = TCO_BREAKDOWN(...args, "2N") as [string, number, number, number, number][];
     expect(rows).toHaveLength(6);
     const total = rows[5];
-    expect(total[1]).toBeCloseTo(TCO(...args), 0);
+    expect(total[1]).toBeCloseTo(TCO(...args, "2N"), 0);
     expect(rows.slice(1, 5).reduce((s, r) => s + r[1], 0)).toBeCloseTo(total[1], 0);
     expect(total[2]).toBeCloseTo(total[1] / 1250, 6);
     expect(total[3]).toBeCloseTo(total[1] / 1000, 6);
     expect(total[4]).toBeCloseTo(total[1] / 500, 6);
     const unbound = TCO_BREAKDOWN(...args) as [string, number, number, number, number][];
     expect(unbound[5][4]).toBe(unbound[5][3]);
+    expect(unbound[5][1]).toBeCloseTo(TCO(...args), 0);
+  });
+
+  test("TCO_BREAKDOWN under 2N: energy per usable MW is what a usable MW draws, 1.2 × 8,760 × $60 × load factor", () => {
+    // The reviewer's case: at load factor 1 a usable MW costs 1.2 × 8,760 × 60 = $630,720 a year, not $1,261,440.
+    const rows = TCO_BREAKDOWN(1000, 13e6, 25e9, 60, 1.2, 5, 14, 0, 1, 3e8, "2N") as [
+      string,
+      number,
+      number,
+      number,
+      number,
+    ][];
+    const energy = rows[3];
+    expect(energy[0]).toBe("Energy");
+    expect(energy[4]).toBeCloseTo(630720, 6);
+    expect(energy[1]).toBeCloseTo(500 * 630720, 0);
+    const atHalfLoad = TCO_BREAKDOWN(1000, 13e6, 25e9, 60, 1.2, 5, 14, 0, 0.5, 3e8, "2N") as number[][];
+    expect(atHalfLoad[3][4]).toBeCloseTo(315360, 6);
+    expect(rows[1][4]).toBeCloseTo(13e9 / 14 / 500, 3); // facility capital on installed MW, per usable MW: ÷ u
   });
 
   test("ACCELERATORS_PER_MW: 545,455 NVL72 GPUs and 784,314 DGX H100 GPUs per GW (reference §6 case 26)", () => {
@@ -143,7 +191,10 @@ describe("power functions as Excel calls them", () => {
     const minutes = UPTIME_TIERS("minutes") as unknown[][];
     expect(minutes[0][7]).toBe("Downtime minutes/yr (computed from availability)");
     expect(minutes[4][7]).toBeCloseTo(26.3, 1);
-    expect(minutes[4][8]).toBeCloseTo(24, 12);
+    // Quoted figures stay in the unit quoted: 0.4 h (datacenters.com) and 26.3 min (blog.j2sw.com), never 0.4 × 60 = 24.
+    expect(minutes[4][8]).toBe("0.4 h; 26.3 min");
+    expect(minutes[1][8]).toBe("28.8 h");
+    expect(rows[2][8]).toBe("22.0 h");
   });
 });
 
@@ -154,18 +205,24 @@ describe("bad input", () => {
     [() => USABLE_FRACTION("4+1", 3), "modules_needed", "4 modules"],
     [() => USABLE_FRACTION("N+1", 2.5), "modules_needed", "whole number from 1 to 1,000"],
     [() => USABLE_FRACTION(1.5), "topology", "(0, 1]"],
-    [() => AVAILABILITY("2N", 0), "module_availability", "(0, 1]"],
-    [() => AVAILABILITY("2N", 1.01), "module_availability", "(0, 1]"],
+    [() => AVAILABILITY("2N", 0, 1), "module_availability", "(0, 1]"],
+    [() => AVAILABILITY("2N", 1.01, 1), "module_availability", "(0, 1]"],
     [() => AVAILABILITY(0.5, 0.99), "topology", "not a usable fraction"],
     [() => AVAILABILITY("3N/2", 0.99, 3), "modules_needed", "multiple of 2"],
-    [() => AVAILABILITY("2N", 0.99, omitted, 2), "common_cause_beta", "[0, 1]"],
+    [() => AVAILABILITY("2N", 0.99, 1, 2), "common_cause_beta", "[0, 1]"],
     [() => MODULE_AVAILABILITY(0, 4), "mtbf_hours", "> 0"],
     [() => DOWNTIME(0.999, "days"), "unit", '"hours", "minutes"'],
     [() => EFFECTIVE_MW(-1, 1.2, "2N", 1), "grid_mw", "≥ 0"],
     [() => EFFECTIVE_MW(100, 0.9, "2N", 1), "pue", "[1, 10]"],
-    [() => EFFECTIVE_MW(100, 1.2, "2N FLEX", 1), "topology", "REDUNDANCY_COMPARE"],
+    [() => EFFECTIVE_MW(100, 1.2, "2N FLEX", 1), "topology", "oversubscription"],
+    [() => EFFECTIVE_MW(100, 1, "N", 1, 1, 1, 50), "oversubscription", "[0, 1]"],
+    [() => USABLE_FRACTION("0x1"), "topology", "(0, 1]"],
+    [() => AVAILABILITY("3N/2", 0.99), "modules_needed", "availability depends on it"],
+    [() => REDUNDANCY_COMPARE([["2N", "N FLEX"]], 100, 1.2, 0.999, 4), "topologies", "FLEX needs a reserve"],
+    [() => REDUNDANCY_COMPARE([["2N"]], 100, 1.2, 0.999), "modules_needed", "availability depends on it"],
+    [() => TCO(100, 1e7, 1e9, 70, omitted, omitted, omitted, omitted, omitted, omitted, "N+1"), "topology", "4+1"],
     [() => VALUE_PER_GW(1, 1.2, "2N", 0), "availability", "(0, 1]"],
-    [() => REDUNDANCY_COMPARE([["2N", "bogus"]], 100, 1.2, 0.999), "topologies", "xN/y"],
+    [() => REDUNDANCY_COMPARE([["2N", "bogus"]], 100, 1.2, 0.999, 4), "topologies", "xN/y"],
     [() => REDUNDANCY_COMPARE([[""]], 100, 1.2, 0.999), "topologies", "1 to 100"],
     [() => TCO(100, 1e7, 1e9, 70, 0.5), "pue", "[1, 10]"],
     [() => TCO(-5, 1e7, 1e9, 70), "it_mw", "> 0"],
@@ -180,6 +237,14 @@ describe("bad input", () => {
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain(argument);
     expect(e.message).toContain(accepted);
+  });
+
+  test("TCO_BREAKDOWN's FLEX message does not point at an oversubscription it does not take", () => {
+    const e = excelErrorOf(() =>
+      TCO_BREAKDOWN(100, 1e7, 1e9, 70, omitted, omitted, omitted, omitted, omitted, omitted, "2N FLEX"),
+    );
+    expect(e.message).toContain("REDUNDANCY_COMPARE");
+    expect(e.message).not.toContain("oversubscription");
   });
 
   test("NINES of a perfect availability has no finite value: #NUM!", () => {

@@ -18,13 +18,15 @@ import {
   layerAvailability,
   layoutOf,
   MAX_MODULES,
-  MINUTES_PER_HOUR,
+  MAX_OVERSUBSCRIPTION,
   moduleAvailability,
   nines,
   parseTopology,
   PowerLayout,
+  quotedDowntimeText,
   TCO_PARTS,
   tcoBreakdown,
+  tcoDenominators,
   TcoInputs,
   TierFigures,
   TopologyForm,
@@ -50,7 +52,7 @@ const PUE_RULE = { name: "pue", min: 1, max: 10 };
 const readPue = requiredNumber(PUE_RULE);
 const readUtilization = optionalNumber(fractionRule("utilization"), 1);
 const readGoodput = optionalNumber(fractionRule("goodput"), 1);
-const readOversubscription = optionalNumber(nonNegativeRule("oversubscription"), 0);
+const readOversubscription = optionalNumber({ name: "oversubscription", min: 0, max: MAX_OVERSUBSCRIPTION }, 0);
 const readValuePerMwYear = requiredNumber(nonNegativeRule("value_per_effective_mw_year"));
 const readOptionalValuePerMwYear = optionalNumber(nonNegativeRule("value_per_effective_mw_year"), 1);
 const readValuePerYear = requiredNumber(nonNegativeRule("value_per_year"));
@@ -79,14 +81,27 @@ function readForm(value: unknown, name: string): TopologyForm {
   return form;
 }
 
-/** The layout `value` names, or #VALUE! naming parameter `name`. FLEX only where `flexAllowed`. */
-function readLayout(
-  value: unknown,
-  modulesNeeded: number | undefined,
-  name: string,
-  flexAllowed: boolean,
-): PowerLayout {
-  return layoutFrom(readForm(value, name), value, modulesNeeded, name, flexAllowed);
+/** Where a layout is read: what the function allows and offers instead, for the messages. */
+interface LayoutUse {
+  /** REDUNDANCY_COMPARE: FLEX allowed. */
+  flex: boolean;
+  /** Availability depends on N, so a letter N needs modules_needed even where the fraction does not. */
+  countRequired: boolean;
+  /** The function takes modules_needed (TCO and TCO_BREAKDOWN do not). */
+  modulesParam: boolean;
+  /** The function takes oversubscription, the place for extra load on the reserve. */
+  oversubscription: boolean;
+}
+
+const FRACTION_USE: LayoutUse = { flex: false, countRequired: false, modulesParam: true, oversubscription: false };
+const DERATING_USE: LayoutUse = { ...FRACTION_USE, oversubscription: true };
+const TCO_USE: LayoutUse = { ...FRACTION_USE, modulesParam: false };
+const AVAILABILITY_USE: LayoutUse = { ...FRACTION_USE, countRequired: true };
+const COMPARE_USE: LayoutUse = { ...AVAILABILITY_USE, flex: true };
+
+/** The layout `value` names, or #VALUE! naming parameter `name`. */
+function readLayout(value: unknown, modulesNeeded: number | undefined, name: string, use: LayoutUse): PowerLayout {
+  return layoutFrom(readForm(value, name), value, modulesNeeded, name, use);
 }
 
 function layoutFrom(
@@ -94,28 +109,33 @@ function layoutFrom(
   value: unknown,
   modulesNeeded: number | undefined,
   name: string,
-  flexAllowed: boolean,
+  use: LayoutUse,
 ): PowerLayout {
+  const got = `(got ${describeValue(value)})`;
   if (form.kind === "fraction") {
     throw valueError(
-      `${name} must name a layout such as N+1 or 2N here, not a usable fraction (got ${describeValue(value)}): availability depends on how the modules are arranged.`,
+      `${name} must name a layout such as N+1 or 2N here, not a usable fraction ${got}: availability depends on how the modules are arranged.`,
     );
   }
-  if (form.flex && !flexAllowed) {
+  if (form.flex && !use.flex) {
+    const instead = use.oversubscription ? "; count extra IT deployed on the reserve as oversubscription" : "";
     throw valueError(
-      `${name}: FLEX (interruptible use of the reserve) is for REDUNDANCY_COMPARE; here give the layout alone and count extra deployed load as oversubscription (got ${describeValue(value)}).`,
+      `${name}: FLEX (interruptible use of the reserve) is for REDUNDANCY_COMPARE; give the layout alone here${instead} ${got}.`,
     );
   }
-  const layout = layoutOf(form, modulesNeeded);
-  if (typeof layout === "string") throw valueError(`${name}: ${layout} (got ${describeValue(value)}).`);
-  return layout;
+  const layout = layoutOf(form, modulesNeeded, use.countRequired);
+  if (typeof layout !== "string") return layout;
+  if (!use.modulesParam) {
+    throw valueError(`${name} must carry its count here, e.g. "4+1" or "2(4+1)", or be a usable fraction ${got}.`);
+  }
+  throw valueError(`${name}: ${layout} ${got}.`);
 }
 
 /** The usable fraction `value` names: a plain number in (0, 1] or a layout. */
-function readUsableFraction(value: unknown, modulesNeeded: number | undefined): number {
+function readUsableFraction(value: unknown, modulesNeeded: number | undefined, use: LayoutUse): number {
   const form = readForm(value, "topology");
   if (form.kind === "fraction") return form.fraction;
-  return usableFraction(layoutFrom(form, value, modulesNeeded, "topology", false));
+  return usableFraction(layoutFrom(form, value, modulesNeeded, "topology", use));
 }
 
 function readDerating(
@@ -129,7 +149,7 @@ function readDerating(
 ): Derating {
   return {
     pue: readPue(pue),
-    usableFraction: readUsableFraction(topology, readModulesNeeded(modulesNeeded)),
+    usableFraction: readUsableFraction(topology, readModulesNeeded(modulesNeeded), DERATING_USE),
     availability: readAvailability(availability),
     utilization: readUtilization(utilization),
     goodput: readGoodput(goodput),
@@ -146,16 +166,16 @@ function readDerating(
  * @returns Usable fraction, 0–1.
  */
 export function USABLE_FRACTION(topology: unknown, modules_needed?: number): number {
-  return finite(readUsableFraction(topology, readModulesNeeded(modules_needed)), "USABLE_FRACTION");
+  return finite(readUsableFraction(topology, readModulesNeeded(modules_needed), FRACTION_USE), "USABLE_FRACTION");
 }
 
 /**
- * Availability of a redundant power layer: k-out-of-n over independent modules, with an optional beta-factor common-cause term.
+ * Availability of a redundant power layer: k-out-of-n over independent modules, with an optional beta-factor common-cause term. Each 2N or xN/y system is its N modules in series; a shared paralleling bus is not modelled.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#AVAILABILITY
  * @param topology N, N+R, 2N, 2N+R, 2(N+R), xN/y (e.g. 3N/2) or BLOCK N+R; a count may replace N (e.g. "4+1").
  * @param module_availability Steady-state availability of one module, in (0, 1] (see MODULE_AVAILABILITY).
- * @param [modules_needed] N, the modules needed to carry the load (whole number from 1 to 1,000; default one module per system).
+ * @param [modules_needed] N, the modules needed to carry the load (whole number from 1 to 1,000); required unless the count is written into the topology (e.g. "4+1").
  * @param [common_cause_beta] Share of a module's unavailability that takes all modules down at once, 0–1 (default 0; typically 0.01–0.1).
  * @returns Availability, 0–1.
  */
@@ -165,7 +185,7 @@ export function AVAILABILITY(
   modules_needed?: number,
   common_cause_beta?: number,
 ): number {
-  const layout = readLayout(topology, readModulesNeeded(modules_needed), "topology", false);
+  const layout = readLayout(topology, readModulesNeeded(modules_needed), "topology", AVAILABILITY_USE);
   const a = layerAvailability(layout, readModuleAvailability(module_availability), readBeta(common_cause_beta));
   return finite(a.availability, "AVAILABILITY");
 }
@@ -206,16 +226,16 @@ export function NINES(availability: number): number {
 }
 
 /**
- * Megawatts of grid power that turn into useful work: grid ÷ PUE × usable fraction × (1 + oversubscription) × availability × utilization × goodput.
+ * Megawatts of grid power that turn into useful work: grid ÷ PUE × usable fraction × min(1, (1 + oversubscription) × utilization) × availability × goodput.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#EFFECTIVE_MW
  * @param grid_mw Grid (facility) power, MW (≥ 0).
  * @param pue Power usage effectiveness, facility ÷ IT power (1 to 10).
  * @param topology Redundancy of the binding power layer (e.g. "2N", "4+1", "3N/2") or its usable fraction in (0, 1].
  * @param availability Availability of the power delivered to IT, in (0, 1] (see AVAILABILITY).
- * @param [utilization] Share of usable power drawn by work, in (0, 1] (default 1).
+ * @param [utilization] Average draw of the deployed IT ÷ its rated power, in (0, 1] (default 1); the draw is capped at the usable power.
  * @param [goodput] Share of the work that is useful, in (0, 1] (default 1; about 0.9 for large training jobs).
- * @param [oversubscription] Extra IT deployed beyond the usable power, as a fraction ≥ 0 (default 0; 0.09–0.25 with power capping).
+ * @param [oversubscription] Extra IT deployed beyond the usable power, as a fraction from 0 to 1 (default 0; 0.09–0.25 with power capping).
  * @param [modules_needed] N for a topology that spells it as a letter (whole number from 1 to 1,000).
  * @returns Effective MW.
  */
@@ -238,13 +258,13 @@ export function EFFECTIVE_MW(
  * Value delivered per GW-year of grid power, in whatever unit the value comes in (tokens, daily active users, revenue).
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#VALUE_PER_GW
- * @param value_per_effective_mw_year Value one effective MW delivers in a year, in your unit (≥ 0; see VALUE_PER_EFFECTIVE_MW).
+ * @param value_per_effective_mw_year Value one effective MW delivers in a year, in your unit (≥ 0). A figure per facility MW (e.g. a vendor's tokens per MW) is already net of PUE and deratings: calibrate it with VALUE_PER_EFFECTIVE_MW.
  * @param pue Power usage effectiveness (1 to 10).
  * @param topology Redundancy of the binding power layer (e.g. "2N", "4+1") or its usable fraction in (0, 1].
  * @param availability Availability of the power delivered to IT, in (0, 1].
- * @param [utilization] Share of usable power drawn by work, in (0, 1] (default 1).
+ * @param [utilization] Average draw of the deployed IT ÷ its rated power, in (0, 1] (default 1); the draw is capped at the usable power.
  * @param [goodput] Share of the work that is useful, in (0, 1] (default 1).
- * @param [oversubscription] Extra IT deployed beyond the usable power, fraction ≥ 0 (default 0).
+ * @param [oversubscription] Extra IT deployed beyond the usable power, fraction from 0 to 1 (default 0).
  * @param [modules_needed] N for a topology that spells it as a letter (whole number from 1 to 1,000).
  * @returns Value per GW-year, in the unit of value_per_effective_mw_year.
  */
@@ -272,9 +292,9 @@ export function VALUE_PER_GW(
  * @param pue Power usage effectiveness (1 to 10).
  * @param topology Redundancy of the binding power layer or its usable fraction in (0, 1].
  * @param availability Availability of the power delivered to IT, in (0, 1].
- * @param [utilization] Share of usable power drawn by work, in (0, 1] (default 1).
+ * @param [utilization] Average draw of the deployed IT ÷ its rated power, in (0, 1] (default 1); the draw is capped at the usable power.
  * @param [goodput] Share of the work that is useful, in (0, 1] (default 1).
- * @param [oversubscription] Extra IT deployed beyond the usable power, fraction ≥ 0 (default 0).
+ * @param [oversubscription] Extra IT deployed beyond the usable power, fraction from 0 to 1 (default 0).
  * @param [modules_needed] N for a topology that spells it as a letter (whole number from 1 to 1,000).
  * @returns Value per effective MW-year.
  */
@@ -305,7 +325,7 @@ function readTopologyList(value: unknown, modulesNeeded: number | undefined): Po
       `topologies must list 1 to ${MAX_COMPARED} topologies (a range, or text such as "2N, N+1, 3N/2, 2N FLEX"; got ${present.length}).`,
     );
   }
-  return present.map((item) => readLayout(item, modulesNeeded, "topologies", true));
+  return present.map((item) => readLayout(item, modulesNeeded, "topologies", COMPARE_USE));
 }
 
 /**
@@ -316,7 +336,7 @@ function readTopologyList(value: unknown, modulesNeeded: number | undefined): Po
  * @param grid_mw Grid (facility) power, MW (> 0).
  * @param pue Power usage effectiveness (1 to 10).
  * @param module_availability Availability of one module, in (0, 1].
- * @param [modules_needed] N, the modules needed to carry the load (whole number from 1 to 1,000).
+ * @param [modules_needed] N, the modules needed to carry the load (whole number from 1 to 1,000); required unless every topology carries its count (e.g. "4+1").
  * @param [common_cause_beta] Common-cause share of a module's unavailability, 0–1 (default 0).
  * @param [value_per_effective_mw_year] Value one effective MW delivers in a year (≥ 0; default 1, so value is in MW-years).
  * @param [utilization] Share of usable power drawn by work, in (0, 1] (default 1).
@@ -379,6 +399,7 @@ function readTco(
   discount_rate: unknown,
   load_factor: unknown,
   other_opex_usd_per_year: unknown,
+  topology: unknown,
 ): TcoInputs {
   return {
     itMw: readItMw(it_mw),
@@ -391,23 +412,25 @@ function readTco(
     discountRate: readDiscount(discount_rate),
     loadFactor: readLoadFactor(load_factor),
     otherOpexUsdPerYear: readOtherOpex(other_opex_usd_per_year),
+    usableFraction: isOmitted(topology) ? 1 : readUsableFraction(topology, undefined, TCO_USE),
   };
 }
 
 /**
- * Annualized total cost of ownership, USD per year: facility and IT capital recovered at the discount rate, energy at PUE and load factor, and other operating costs.
+ * Annualized total cost of ownership, USD per year: facility and IT capital recovered at the discount rate, energy drawn at PUE and load factor, and other operating costs.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#TCO
- * @param it_mw Critical IT MW the site is built to serve (> 0).
- * @param facility_capex_per_mw Facility capital cost per MW of critical IT load, USD (≥ 0; e.g. 11.7e6, Cushman & Wakefield 2025).
+ * @param it_mw Installed IT MW: the IT power the site's plant is built to deliver, facility MW ÷ PUE (> 0); without a topology, the critical IT load.
+ * @param facility_capex_per_mw Facility capital cost per installed IT MW, USD (≥ 0; e.g. 11.7e6 per MW of critical load, Cushman & Wakefield 2025).
  * @param it_capex_usd Capital cost of the IT equipment (servers, network, storage), USD (≥ 0).
  * @param power_price_per_mwh Electricity price, USD per MWh (≥ 0; $0.07/kWh is 70).
  * @param [pue] Power usage effectiveness (1 to 10; default 1.2).
  * @param [it_life_years] Depreciation life of the IT equipment, years (> 0; default 5).
  * @param [facility_life_years] Depreciation life of the facility, years (> 0; default 14).
  * @param [discount_rate] Annual cost of capital, 0–1 (default 0: straight-line).
- * @param [load_factor] Average IT draw ÷ critical IT MW, in (0, 1] (default 1).
+ * @param [load_factor] Average IT draw ÷ usable IT MW, in (0, 1] (default 1).
  * @param [other_opex_usd_per_year] Other operating costs (staff, maintenance, insurance, taxes), USD per year (≥ 0; default 0).
+ * @param [topology] Redundancy of the binding power layer with its count written in (e.g. "2N", "4+1") or its usable fraction (default 1): energy is drawn only by the usable IT MW, it_mw × the fraction.
  * @returns Annualized TCO, USD per year.
  */
 export function TCO(
@@ -421,6 +444,7 @@ export function TCO(
   discount_rate?: number,
   load_factor?: number,
   other_opex_usd_per_year?: number,
+  topology?: unknown,
 ): number {
   const inputs = readTco(
     it_mw,
@@ -433,6 +457,7 @@ export function TCO(
     discount_rate,
     load_factor,
     other_opex_usd_per_year,
+    topology,
   );
   return finite(tcoBreakdown(inputs).total, "TCO");
 }
@@ -441,18 +466,18 @@ export function TCO(
  * The parts of the annualized TCO (facility capital, IT capital, energy, other operating costs, total), per year and per MW on each denominator.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#TCO_BREAKDOWN
- * @param it_mw Critical IT MW the site is built to serve (> 0).
- * @param facility_capex_per_mw Facility capital cost per MW of critical IT load, USD (≥ 0).
+ * @param it_mw Installed IT MW: the IT power the site's plant is built to deliver, facility MW ÷ PUE (> 0); without a topology, the critical IT load.
+ * @param facility_capex_per_mw Facility capital cost per installed IT MW, USD (≥ 0).
  * @param it_capex_usd Capital cost of the IT equipment, USD (≥ 0).
  * @param power_price_per_mwh Electricity price, USD per MWh (≥ 0).
  * @param [pue] Power usage effectiveness (1 to 10; default 1.2).
  * @param [it_life_years] Depreciation life of the IT equipment, years (> 0; default 5).
  * @param [facility_life_years] Depreciation life of the facility, years (> 0; default 14).
  * @param [discount_rate] Annual cost of capital, 0–1 (default 0: straight-line).
- * @param [load_factor] Average IT draw ÷ critical IT MW, in (0, 1] (default 1).
+ * @param [load_factor] Average IT draw ÷ usable IT MW, in (0, 1] (default 1).
  * @param [other_opex_usd_per_year] Other operating costs, USD per year (≥ 0; default 0).
- * @param [topology] Redundancy of the binding power layer with the count written in (e.g. "2N", "4+1") or its usable fraction (default 1), for the per-usable-MW column.
- * @returns A header row, then per part: label, USD per year, per facility MW-year, per critical IT MW-year, per usable IT MW-year.
+ * @param [topology] Redundancy of the binding power layer with its count written in (e.g. "2N", "4+1") or its usable fraction (default 1): usable IT MW = it_mw × the fraction, which alone draws energy.
+ * @returns A header row, then per part: label, USD per year, per facility MW-year, per installed IT MW-year, per usable IT MW-year.
  */
 export function TCO_BREAKDOWN(
   it_mw: number,
@@ -478,20 +503,19 @@ export function TCO_BREAKDOWN(
     discount_rate,
     load_factor,
     other_opex_usd_per_year,
+    topology,
   );
-  const usable = isOmitted(topology) ? 1 : readUsableFraction(topology, undefined);
   const b = tcoBreakdown(inputs);
-  const facilityMw = inputs.itMw * inputs.pue;
-  const usableMw = inputs.itMw * usable;
+  const mw = tcoDenominators(inputs);
   const what = "TCO_BREAKDOWN";
   return [
-    ["Part", "USD per year", "USD per facility MW-year", "USD per critical IT MW-year", "USD per usable IT MW-year"],
+    ["Part", "USD per year", "USD per facility MW-year", "USD per installed IT MW-year", "USD per usable IT MW-year"],
     ...TCO_PARTS.map(([key, label]) => [
       label,
       finite(b[key], what),
-      finite(b[key] / facilityMw, what),
-      finite(b[key] / inputs.itMw, what),
-      finite(b[key] / usableMw, what),
+      finite(b[key] / mw.facilityMw, what),
+      finite(b[key] / mw.installedItMw, what),
+      finite(b[key] / mw.usableItMw, what),
     ]),
   ];
 }
@@ -547,7 +571,7 @@ export function UPTIME_TIER(tier: unknown, field?: string): number | string {
  * The commonly quoted Uptime Institute tier figures with their sources, as a table: topology, quoted availability, downtime computed and as quoted.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#UPTIME_TIERS
- * @param [unit] Unit of the downtime columns: "hours" (default) or "minutes".
+ * @param [unit] Unit of the computed downtime column: "hours" (default) or "minutes"; the quoted figures keep the unit their source printed.
  * @returns A header row, then one row per tier.
  */
 export function UPTIME_TIERS(unit?: string): unknown[][] {
@@ -562,7 +586,7 @@ export function UPTIME_TIERS(unit?: string): unknown[][] {
       "Fault tolerant",
       "Availability (commonly quoted)",
       `Downtime ${u}/yr (computed from availability)`,
-      `Downtime ${u}/yr (as quoted)`,
+      "Downtime per year (as quoted, in the source's unit)",
       "Source",
     ],
     ...TIER_FIGURES.map((t) => [
@@ -574,7 +598,7 @@ export function UPTIME_TIERS(unit?: string): unknown[][] {
       t.faultTolerant,
       t.availability,
       downtimePerYear(t.availability, u),
-      u === "minutes" ? t.quotedDowntimeHours * MINUTES_PER_HOUR : t.quotedDowntimeHours,
+      quotedDowntimeText(t),
       t.source,
     ]),
   ];

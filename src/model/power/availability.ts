@@ -18,6 +18,13 @@
  *
  * Down probabilities are summed directly from their (tiny) terms, never as 1 − A, so five nines
  * and beyond keep their digits.
+ *
+ * What the structure leaves out: each system of a 2N (or xN/y) layout is its N modules in series,
+ * all of which must be up, so with small q 2N is down with probability ≈ (Nq)² while N+1 is down
+ * with ≈ C(N+1, 2) q²; at N = 4 that is 16q² against 10q², and 4+1 ranks above 2N. Real 2N sides
+ * run at ≤ 50 % load and N+1 shares one paralleling bus and controls, a single point of failure
+ * that the Liebert/Vertiv paper says erodes N+1 beyond about four modules; neither is modelled,
+ * so compare such layouts with common_cause_beta > 0 or a lower module availability for N+1.
  */
 import { binomialTerm, binomialUpperTail } from "../binomial";
 import { HOURS_PER_YEAR, MINUTES_PER_HOUR } from "../units";
@@ -33,20 +40,46 @@ export function kOfNAvailability(k: number, n: number, a: number): number {
   return 1 - kOfNUnavailability(k, n, 1 - a);
 }
 
+/**
+ * P(X = i) for i = 0..n, X ~ Binomial(n, q): the mode term from log-gamma, then the term
+ * recurrence outward by multiplication alone, so a pool of 1,000 costs microseconds; terms that
+ * underflow stay 0.
+ */
+function binomialPmf(n: number, q: number): number[] {
+  const pmf = new Array<number>(n + 1).fill(0);
+  const mode = Math.min(n, Math.floor((n + 1) * q));
+  const odds = q / (1 - q);
+  pmf[mode] = binomialTerm(mode, n, q);
+  for (let i = mode; i < n && pmf[i] > 0; i++) pmf[i + 1] = pmf[i] * ((n - i) / (i + 1)) * odds;
+  for (let i = mode; i > 0 && pmf[i] > 0; i--) pmf[i - 1] = (pmf[i] * (i / (n - i + 1))) / odds;
+  return pmf;
+}
+
+/** P(F > t) for t = from..to, F ~ Binomial(n, q): summed from the top down, so small tails keep their digits. */
+function upperTails(from: number, to: number, n: number, q: number): number[] {
+  const pmf = binomialPmf(n, q);
+  const tails = new Array<number>(to - from + 1).fill(0);
+  let sum = 0;
+  for (let i = n; i > from; i--) {
+    sum += pmf[i];
+    if (i - 1 <= to) tails[i - 1 - from] = sum;
+  }
+  return tails;
+}
+
 /** Unavailability of a layout with independent modules down with probability q. */
 function independentUnavailability(l: PowerLayout, q: number): number {
   const ownSpares = l.groupModules - l.moduleNeeded;
-  if (l.sharedSpares === 0) {
+  const shared = l.sharedSpares;
+  if (shared === 0) {
     const groupDown = binomialUpperTail(ownSpares, l.groupModules, q);
     return kOfNUnavailability(l.groupsNeeded, l.groups, groupDown);
   }
   // Shared spares serve a layout that needs one group (2N+R): s of them up, R − s down.
+  const groupDown = upperTails(ownSpares, ownSpares + shared, l.groupModules, q);
+  const sparesDown = binomialPmf(shared, q);
   let down = 0;
-  for (let s = 0; s <= l.sharedSpares; s++) {
-    down +=
-      binomialTerm(l.sharedSpares - s, l.sharedSpares, q) *
-      binomialUpperTail(ownSpares + s, l.groupModules, q) ** l.groups;
-  }
+  for (let s = 0; s <= shared; s++) down += sparesDown[shared - s] * groupDown[s] ** l.groups;
   return Math.min(1, down);
 }
 
@@ -62,15 +95,15 @@ export interface LayerAvailability {
 export function layerAvailability(l: PowerLayout, a: number, beta: number): LayerAvailability {
   const q = 1 - a;
   const common = beta * q;
-  const qIndependent = Math.max(0, 1 - a / (1 - common));
+  const qIndependent = (q * (1 - beta)) / (1 - common);
   const unavailability = common + (1 - common) * independentUnavailability(l, qIndependent);
   const allUp = (1 - common) * Math.exp(installedModules(l) * Math.log1p(-qIndependent));
   return { availability: 1 - unavailability, unavailability, allUp };
 }
 
-/** Steady-state availability of a repairable module: MTBF / (MTBF + MTTR). */
+/** Steady-state availability of a repairable module: MTBF / (MTBF + MTTR), as 1 / (1 + MTTR/MTBF) so huge hours do not overflow. */
 export function moduleAvailability(mtbfHours: number, mttrHours: number): number {
-  return mtbfHours / (mtbfHours + mttrHours);
+  return 1 / (1 + mttrHours / mtbfHours);
 }
 
 export const DOWNTIME_UNITS = ["hours", "minutes"] as const;

@@ -1,15 +1,19 @@
 /**
  * From grid megawatts to useful work, and value per gigawatt (reference/power-value-tco.md §3.7):
  *
- *   usable IT MW   = grid MW / PUE × u(topology) × (1 + oversubscription)
- *   effective MW   = usable IT MW × power availability × utilization × goodput
+ *   usable IT MW   = grid MW / PUE × u(topology)
+ *   drawn MW       = usable IT MW × min(1, (1 + oversubscription) × utilization)
+ *   effective MW   = drawn MW × power availability × goodput
  *   value per GW-y = 1,000 × effective MW per grid MW × value per effective MW-year
  *
  * Oversubscription is the extra IT deployed beyond the usable power because servers rarely draw
  * their peak together (Fan, Weber, Barroso, ISCA 2007: 7–16 % per cluster, up to ~40 % per
- * datacenter; Thunderbolt, OSDI 2020: 9–25 % with power capping). Assumption: every factor is
- * independent, so they multiply; expected delivered capacity treats an outage as losing the whole
- * usable capacity for its duration.
+ * datacenter; Thunderbolt, OSDI 2020: 9–25 % with power capping); utilization is then the average
+ * draw of the deployed IT ÷ its rated power. Capping holds the draw at the usable power, so
+ * oversubscription raises the drawn power up to the usable MW and never past it: a site never
+ * delivers more than its grid feeds. Assumption: the other factors are independent, so they
+ * multiply; expected delivered capacity treats an outage as losing the whole usable capacity for
+ * its duration.
  */
 import { HOURS_PER_YEAR } from "../units";
 import { layerAvailability } from "./availability";
@@ -25,9 +29,18 @@ export interface Derating {
   oversubscription: number;
 }
 
+/** Most oversubscription the model takes: deployed IT up to twice the usable power. */
+export const MAX_OVERSUBSCRIPTION = 1;
+
+/** Share of the usable power drawn: (1 + oversubscription) × utilization, capped at 1 by power capping. */
+function drawnShare(utilization: number, oversubscription: number): number {
+  return Math.min(1, (1 + oversubscription) * utilization);
+}
+
 /** Megawatts of grid power that become useful work, for `gridMw` of grid power. */
 export function effectiveMw(gridMw: number, d: Derating): number {
-  return (gridMw / d.pue) * d.usableFraction * (1 + d.oversubscription) * d.availability * d.utilization * d.goodput;
+  const usableMw = (gridMw / d.pue) * d.usableFraction;
+  return usableMw * drawnShare(d.utilization, d.oversubscription) * d.availability * d.goodput;
 }
 
 /** Value delivered per GW-year of grid power, in the unit of `valuePerEffectiveMwYear`. */
@@ -69,7 +82,7 @@ export interface RedundancyRow {
   /** Expected delivered MW: firm × availability, plus reserve × P(every module up) with FLEX, × utilization × goodput. */
   deliveredMw: number;
   value: number;
-  /** Value ÷ the first row's value − 1. */
+  /** Delivered MW ÷ the first row's delivered MW − 1 (so also the change in value, even at a value of 0). */
   change: number;
 }
 
@@ -97,6 +110,6 @@ export function compareRedundancy(layouts: PowerLayout[], site: RedundancySite):
       change: 0,
     };
   });
-  for (const row of rows) row.change = row.value / rows[0].value - 1;
+  for (const row of rows) row.change = row.deliveredMw / rows[0].deliveredMw - 1;
   return rows;
 }

@@ -19,6 +19,8 @@ export interface TierFigures {
   availability: number;
   /** Annual downtime as the source prints it, hours. */
   quotedDowntimeHours: number;
+  /** Annual downtime where a source prints it in minutes (Tier IV's 26.3, blog.j2sw.com). */
+  quotedDowntimeMinutes?: number;
   source: string;
 }
 
@@ -73,9 +75,16 @@ export const TIER_FIGURES: readonly TierFigures[] = [
     faultTolerant: true,
     availability: 0.99995,
     quotedDowntimeHours: 0.4,
+    quotedDowntimeMinutes: 26.3,
     source: `${AVAILABILITY_SOURCE} (printed "0.04 hours", a typo); blog.j2sw.com: 26.3 minutes; ${TOPOLOGY_SOURCE}`,
   },
 ];
+
+/** The quoted downtimes in the units they were quoted in, never converted, as printed (one decimal): "0.4 h; 26.3 min". */
+export function quotedDowntimeText(t: TierFigures): string {
+  const minutes = t.quotedDowntimeMinutes === undefined ? "" : `; ${t.quotedDowntimeMinutes.toFixed(1)} min`;
+  return `${t.quotedDowntimeHours.toFixed(1)} h${minutes}`;
+}
 
 /** The tier for 1–4, "I"–"IV", "Tier III" (case and spaces ignored), or undefined. */
 export function findTier(value: unknown): TierFigures | undefined {

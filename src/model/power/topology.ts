@@ -56,6 +56,8 @@ export const ACCEPTED_TOPOLOGIES =
   'N; N+R (e.g. N+1, 4+1); 2N; 2N+R (e.g. 2N+1); 2(N+R) (e.g. 2(N+1)); xN/y distributed redundant (e.g. 3N/2, 4N/3); BLOCK N+R or CATCHER N+R (block redundant); or a usable fraction in (0, 1]. Case and spaces are ignored; add FLEX (e.g. "2N FLEX") in REDUNDANCY_COMPARE for interruptible use of the reserve';
 
 const COUNT = "(N|\\d+)";
+/** Plain decimal text ("0.5", ".75", "5E-1"); not hexadecimal, binary or "Infinity", which Number() also reads. */
+const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/;
 const PATTERNS: [RegExp, (m: RegExpMatchArray, flex: boolean) => TopologyForm | null][] = [
   [/^N$/, (_, flex) => ({ kind: "capacity", needed: null, spares: 0, flex })],
   [new RegExp(`^${COUNT}\\+(\\d+)$`), (m, flex) => counted("parallel", m[1], m[2], flex)],
@@ -91,7 +93,7 @@ export function parseTopology(value: unknown): TopologyForm | null {
   if (typeof value === "number") return value > 0 && value <= 1 ? { kind: "fraction", fraction: value } : null;
   if (typeof value !== "string") return null;
   let text = value.replace(/\s+/g, "").toUpperCase();
-  if (text !== "" && Number.isFinite(Number(text))) return parseTopology(Number(text));
+  if (DECIMAL.test(text)) return parseTopology(Number(text));
   const flex = /^FLEX|FLEX$/.test(text);
   if (flex) text = text.replace(/^FLEX|FLEX$/, "");
   for (const [pattern, build] of PATTERNS) {
@@ -113,13 +115,24 @@ function fractionNeedsModules(form: TopologyForm): boolean {
 
 /**
  * The layout of `form` with N modules needed. `modulesNeeded` (undefined when not given) fills a
- * letter N; omitted, it defaults to one module per system where the usable fraction does not
- * depend on it. Returns a message fragment instead when the two disagree or N is missing.
+ * letter N. Omitted, it defaults to one module per system where the usable fraction does not
+ * depend on it, unless `countRequired` (availability always depends on N: 2N with four modules a
+ * side is 1 − (1 − a⁴)², not 1 − (1 − a)²). Returns a message fragment instead when the two
+ * disagree, N is missing, or FLEX has no reserve to use.
  */
 export function layoutOf(
   form: Exclude<TopologyForm, { kind: "fraction" }>,
   modulesNeeded?: number,
+  countRequired = false,
 ): PowerLayout | string {
+  if (form.kind === "capacity" && form.flex) {
+    return 'FLEX needs a reserve to run interruptible work on, and N has none: add redundancy, e.g. "2N FLEX" or "N+1 FLEX"';
+  }
+  const letter = form.kind === "distributed" || form.needed === null;
+  if (letter && modulesNeeded === undefined && (countRequired || fractionNeedsModules(form))) {
+    const why = countRequired ? "availability depends on it" : "the usable fraction depends on it";
+    return `N is a letter here and ${why}, so give modules_needed (the N, a whole number from 1 to ${MAX_MODULES.toLocaleString("en-US")}) or write the count into the topology where the form allows, e.g. "4+1" or "2(4+1)"`;
+  }
   if (form.kind === "distributed") {
     const { systems, systemsNeeded, flex } = form;
     const n = modulesNeeded ?? systemsNeeded;
@@ -135,9 +148,6 @@ export function layoutOf(
     return `the topology names ${needed} modules but modules_needed is ${modulesNeeded}: give one or make them agree`;
   }
   const n = needed ?? modulesNeeded;
-  if (n === undefined && fractionNeedsModules(form)) {
-    return `N is a letter here, so give modules_needed (the N, a whole number from 1 to ${MAX_MODULES.toLocaleString("en-US")}) or write the count into the topology, e.g. "4+1"`;
-  }
   const m = n ?? 1;
   const count = needed === null && n !== undefined ? `, N = ${n}` : "";
   const nLabel = needed === null ? "N" : String(needed);

@@ -1,4 +1,5 @@
 import {
+  binomialTerm,
   binomialUpperTail,
   downtimePerYear,
   kOfNAvailability,
@@ -46,6 +47,20 @@ describe("k-out-of-n availability (tolerance 1e-9)", () => {
     const side = kOfNAvailability(4, 5, 0.99);
     expect(availability("2(N+1)", 0.99, 4).availability).toBeCloseTo(1 - (1 - side) ** 2, 12);
   });
+  test("2N+R in one pass matches the definition Σ_s P(s spares up) · P(side fails > s)² (hand sums via binomialUpperTail)", () => {
+    for (const [r, n, a] of [
+      [3, 5, 0.9],
+      [2, 50, 0.99],
+      [7, 20, 0.5],
+    ]) {
+      const q = 1 - a;
+      let direct = 0;
+      for (let s = 0; s <= r; s++) {
+        direct += binomialTerm(r - s, r, q) * binomialUpperTail(s, n, q) ** 2;
+      }
+      expect(availability(`2N+${r}`, a, n).unavailability / direct).toBeCloseTo(1, 11);
+    }
+  });
   test("2N+R: the shared spares serve either side, so it lies between 2N and 2(N+R)", () => {
     const a = 0.99;
     const shared = availability("2N+1", a, 4).unavailability;
@@ -75,6 +90,29 @@ describe("k-out-of-n availability (tolerance 1e-9)", () => {
   });
 });
 
+describe("what the k-of-n structure assumes about 2N and N+1", () => {
+  test("2N with four modules a side at a = 0.99 is 1 − (1 − 0.99⁴)² = 0.99844733, not the 0.9999 of one module a side", () => {
+    // 0.99⁴ = 0.96059601; (1 − 0.96059601)² = 0.03940399² = 0.00155267443.
+    expect(availability("2N", 0.99, 4).availability).toBeCloseTo(0.99844732557, 10);
+    expect(availability("2N", 0.99, 1).availability).toBeCloseTo(0.9999, 12);
+  });
+  test("availability needs N: a letter N without modules_needed is refused when the count is required", () => {
+    for (const text of ["2N", "N", "3N/2", "N+1"]) {
+      expect(layoutOf(parseTopology(text) as never, undefined, true)).toMatch(/availability depends on it/);
+    }
+    expect(typeof layoutOf(parseTopology("2N") as never, undefined, false)).toBe("object");
+  });
+  test("each 2N side is N modules in series, so 4+1 (≈ 10q²) ranks above 2N with N = 4 (≈ 16q²)", () => {
+    const q = 0.001;
+    const twoN = availability("2N", 1 - q, 4).unavailability;
+    const nPlusOne = availability("4+1", 1 - q).unavailability;
+    expect(twoN).toBeCloseTo((1 - (1 - q) ** 4) ** 2, 15); // 1.5952e-5
+    expect(twoN / (16 * q * q)).toBeCloseTo(1, 2);
+    expect(nPlusOne / (10 * q * q)).toBeCloseTo(1, 2);
+    expect(nPlusOne).toBeLessThan(twoN);
+  });
+});
+
 describe("beta-factor common cause (codingace.net redundancy planning tool, reference §1.3)", () => {
   test("2N at a = 0.999: 0.999999 without β, 0.999949 with β = 0.05", () => {
     expect(availability("2N", 0.999).availability).toBeCloseTo(0.999999, 9);
@@ -92,6 +130,11 @@ describe("beta-factor common cause (codingace.net redundancy planning tool, refe
       expect(Math.abs(availability(text, a, n, beta).unavailability / additive - 1)).toBeLessThan(0.005);
     }
   });
+  test("a module near 1 keeps its digits under β: U = βq + (1 − βq)·q(1 − β)/(1 − βq) = q exactly", () => {
+    // q = 1 − a with a = 1 − 1e-12; the old 1 − a/(1 − βq) lost about 4 of its 16 digits here.
+    const a = 1 - 1e-12;
+    expect(availability("N", a, 1, 0.5).unavailability / (1 - a)).toBeCloseTo(1, 12);
+  });
   test("a single module keeps its availability whatever β", () => {
     for (const beta of [0, 0.05, 0.5, 1]) expect(availability("N", 0.97, 1, beta).availability).toBeCloseTo(0.97, 14);
   });
@@ -103,6 +146,9 @@ describe("beta-factor common cause (codingace.net redundancy planning tool, refe
 describe("module availability, downtime and nines", () => {
   test("MTBF 100,000 h and MTTR 4 h: 0.99996000 ('about 99.996%', codingace.net)", () => {
     expect(moduleAvailability(100000, 4)).toBeCloseTo(0.99996, 8);
+  });
+  test("huge hours do not overflow: MTBF = MTTR = 1e308 is 1/2", () => {
+    expect(moduleAvailability(1e308, 1e308)).toBe(0.5);
   });
   // Uptime tier availabilities as quoted (datacenters.com; blog.j2sw.com), reference §1.1.
   test("Tier I 99.671 %: 28.82 h (quoted 28.8 h)", () =>

@@ -27,7 +27,9 @@ describe("effective MW (reference/power-value-tco.md §3.7)", () => {
     expect(effectiveMw(1000, plain({ pue: 1.2, usableFraction: 0.5 }))).toBeCloseTo(416.67, 2);
   });
 
-  test("twice the capacity at 99 % against the same at 99.99 %: 1.98× the delivered work (Vahdat, via BOND summary)", () => {
+  // Vahdat's remark as summarized at ulisten.ai and db.bestpricelc.com/r/55898 (reference §2):
+  // "two-nines (99%) availability with twice the capacity over four-nines (99.99%) ... half the capacity".
+  test("twice the capacity at 99 % against the same at 99.99 %: 1.98× the delivered work (reference §2, §6 case 18)", () => {
     const twiceAt99 = effectiveMw(2000, plain({ availability: 0.99 }));
     const onceAt9999 = effectiveMw(1000, plain({ availability: 0.9999 }));
     expect(twiceAt99 / 1000).toBeCloseTo(1.98, 12);
@@ -38,6 +40,13 @@ describe("effective MW (reference/power-value-tco.md §3.7)", () => {
       effectiveMw(1000, plain({ availability: 0.99 })) /
       effectiveMw(1000, plain({ usableFraction: 0.5, availability: 0.9999 }));
     expect(sameGrid).toBeCloseTo(1.98, 3);
+  });
+
+  test("oversubscription raises the drawn power only up to the usable power (capping)", () => {
+    // 100 MW usable, 25 % oversubscribed: at full draw capped at 100, not 125; at 70 % utilization 1.25 × 0.7 = 0.875.
+    expect(effectiveMw(100, plain({ oversubscription: 0.25 }))).toBe(100);
+    expect(effectiveMw(100, plain({ oversubscription: 0.25, utilization: 0.7 }))).toBeCloseTo(87.5, 12);
+    expect(effectiveMw(100, plain({ oversubscription: 1, utilization: 0.5 }))).toBeCloseTo(100, 12);
   });
 
   test("every factor multiplies", () => {
@@ -122,6 +131,13 @@ describe("comparing topologies for one site", () => {
     const [flex] = compareRedundancy([layout("2N FLEX")], site);
     const firm = 50 * (1 - 0.001 ** 2);
     expect(flex.deliveredMw).toBeCloseTo(firm + 50 * 0.999 ** 2, 9);
+  });
+
+  test("change compares delivered MW, so it stays finite at a value of 0: N+1 (N = 4) against 2N is 80/50 − 1 ≈ +60 %", () => {
+    const rows = compareRedundancy([layout("2N", 4), layout("N+1", 4)], { ...site, valuePerEffectiveMwYear: 0 });
+    expect(rows[1].value).toBe(0);
+    expect(rows[1].change).toBeCloseTo((80 * rows[1].availability) / (50 * rows[0].availability) - 1, 12);
+    expect(rows[1].change).toBeCloseTo(0.6, 4);
   });
 
   test("value follows value per effective MW-year, utilization and goodput", () => {

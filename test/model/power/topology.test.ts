@@ -61,7 +61,15 @@ describe("grammar", () => {
     expect(parseTopology(" 0.5 ")).toEqual({ kind: "fraction", fraction: 0.5 });
     expect(parseTopology(1)).toEqual({ kind: "fraction", fraction: 1 });
     for (const bad of [0, -0.5, 1.5, NaN, "4"]) expect(parseTopology(bad)).toBeNull();
+    expect(parseTopology("5E-1")).toEqual({ kind: "fraction", fraction: 0.5 });
+    expect(parseTopology(".75")).toEqual({ kind: "fraction", fraction: 0.75 });
   });
+  test.each(["0x1", "0b1", "0o1", "Infinity", "1e", "."])(
+    "%j is decimal-looking but not a decimal: refused",
+    (text) => {
+      expect(parseTopology(text)).toBeNull();
+    },
+  );
   test("FLEX before or after marks interruptible use of the reserve", () => {
     expect(layout("2N flex").flex).toBe(true);
     expect(layout("FLEX 3N/2").flex).toBe(true);
@@ -79,6 +87,10 @@ describe("grammar", () => {
     expect(need("4+1", 3)).toMatch(/4 modules but modules_needed is 3/);
     expect(need("3N/2", 3)).toMatch(/multiple of 2/);
     expect(typeof need("4+1", 4)).toBe("object");
+  });
+  test("N FLEX has no reserve for interruptible work: refused with a message", () => {
+    expect(layoutOf(parseTopology("N FLEX") as never, 4)).toMatch(/FLEX needs a reserve.*"2N FLEX"/);
+    expect(typeof layoutOf(parseTopology("N+1 FLEX") as never, 4)).toBe("object");
   });
   test("the layout names its count when N came from modules_needed", () => {
     expect(layout("N+1", 4).name).toBe("N+1, N = 4");
