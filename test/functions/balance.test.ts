@@ -10,6 +10,7 @@ const {
   BALANCE_BREAKDOWN,
   KV_BYTES,
   DECODE_STEP,
+  PREFILL_STEP,
   TRAIN_STEP,
   CRITICAL_BATCH,
   MFU,
@@ -75,6 +76,51 @@ describe("chips by name or by the user's own figures", () => {
     expect(RIDGE(spec, "fp8")).toBeCloseTo(562.5, 6); // gpus.md: "562"
   });
 
+  test("a 2×2 spec range is read by where its labels are: fields over values, or field and value columns", () => {
+    // Two rows with exactly two fields (the CHIP docs' own layout): 900 / 3 = 300 FLOP per byte.
+    expect(
+      RIDGE([
+        ["bf16_tflops", "hbm_tb_per_s"],
+        [900, 3],
+      ]),
+    ).toBeCloseTo(300, 9);
+    expect(
+      RIDGE([
+        ["base", "hbm_tb_per_s"],
+        ["B200", 8],
+      ]),
+    ).toBeCloseTo(281.25, 6); // gpus.md: "281"
+    // The same figures as two columns.
+    expect(
+      RIDGE([
+        ["bf16_tflops", 900],
+        ["hbm_tb_per_s", 3],
+      ]),
+    ).toBeCloseTo(300, 9);
+    expect(
+      RIDGE([
+        ["base", "B200"],
+        ["hbm_tb_per_s", 8],
+      ]),
+    ).toBeCloseTo(281.25, 6);
+  });
+
+  test("a field missing from a user's range is #N/A saying so, not pointing at CHIPS()", () => {
+    const e = excelErrorOf(() =>
+      CHIP(
+        [
+          ["bf16_tflops", 900],
+          ["hbm_tb_per_s", 3],
+        ],
+        "year",
+      ),
+    );
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toContain("the range gives no year");
+    expect(e.message).not.toContain("CHIPS");
+    expect(excelErrorOf(() => CHIP(name("TPU v5e"), "tdp_w")).message).toContain('CHIPS("TPU v5e")');
+  });
+
   test("bad spec ranges name the argument and the accepted fields", () => {
     const e = excelErrorOf(() => RIDGE([["bf16_tflop", 10]]));
     expect(e.message).toContain("chip");
@@ -121,7 +167,12 @@ describe("roofline and balance as Excel calls them", () => {
     const e = excelErrorOf(() => BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("60 GB missing");
-    expect(BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11, "bf16", 2)).toBeGreaterThan(0);
+    expect(e.message).toContain("HBM of 1 chip:");
+    // On 2 chips it fits; HBM binds: (flops / peak) / (bytes / (3.35e12 × 0.8)) = 3.35 × 0.8 / 989.4 = 0.0027087
+    expect(BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 1.4e11, "bf16", 2)).toBeCloseTo(0.0027087, 7);
+    expect(excelErrorOf(() => BALANCE(name("H100"), 1.4e11, 1.4e11, 0, 0, 2.4e11, "bf16", 2)).message).toContain(
+      "HBM of 2 chips: 80 GB missing",
+    );
   });
 
   test("overlap = FALSE gives the no-overlap bound, never above the overlapped fraction", () => {
@@ -146,6 +197,11 @@ describe("roofline and balance as Excel calls them", () => {
     expect(BOTTLENECK(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 1024, w[5], 1, 1, 1)).toBe("network");
   });
 
+  test("TRAIN_STEP feeds BALANCE on H200 across nodes (scale-out from NVIDIA's DGX BasePOD: 400 Gb/s per GPU)", () => {
+    const [, w] = TRAIN_STEP(8e9, 1000 * 1024, 1024) as [string[], number[]];
+    expect(BOTTLENECK(name("H200"), w[0], w[1], w[2], w[3], w[4], "bf16", 1024, w[5], 1, 1, 1)).toBe("network");
+  });
+
   test("TRAIN_STEP checks the parallel layout", () => {
     expect(excelErrorOf(() => TRAIN_STEP(8e9, 1e6, 12, omitted, 8)).message).toContain("multiple of tensor_parallel");
     expect(excelErrorOf(() => TRAIN_STEP(8e9, 1e6, 16, omitted, 8)).message).toContain("d_model");
@@ -164,6 +220,27 @@ describe("LLM helpers", () => {
     expect(excelErrorOf(() => CRITICAL_BATCH(name("H100"), "fp8", 1, 37e9, 671e9)).message).toContain("active_params");
   });
 
+  test("PREFILL_STEP: Llama-3-70B, one 32,768-token prompt: 4.5875e15 matmul + 1.4074e15 causal attention FLOPs", () => {
+    const [labels, plain] = PREFILL_STEP(70e9, 32768, 1, 0) as [string[], number[]];
+    expect(labels[0]).toBe("flops");
+    expect(plain[0]).toBeCloseTo(4.5875e15, -11); // 2 × 70e9 × 32,768
+    const [, attn] = PREFILL_STEP(70e9, 32768, 1, 0, omitted, omitted, omitted, omitted, 80, 8192) as [
+      string[],
+      number[],
+    ];
+    expect(attn[0] - plain[0]).toBeCloseTo(1.4074e15, -11); // 2 × 80 × 32,768² × 8,192
+    expect(
+      excelErrorOf(() => PREFILL_STEP(70e9, 32768, 1, 0, omitted, omitted, omitted, omitted, 80)).message,
+    ).toContain("attention_dim");
+  });
+
+  test("PREFILL_STEP reads only the experts a small prefill touches: DeepSeek-V3, one token, 37e9 FP8 bytes", () => {
+    const [, w] = PREFILL_STEP(671e9, 1, 1, 0, 37e9, 1, 256, 8) as [string[], number[]];
+    expect(w[1]).toBeCloseTo(37e9, -4);
+    const [, all] = PREFILL_STEP(671e9, 1, 1, 0, 37e9, 1) as [string[], number[]];
+    expect(all[1]).toBe(671e9);
+  });
+
   test("DECODE_STEP checks mixture-of-experts figures", () => {
     expect(excelErrorOf(() => DECODE_STEP(671e9, 1, 0, 0, 37e9, 1, 256)).message).toContain("experts_per_token");
     expect(excelErrorOf(() => DECODE_STEP(100e9, 1, 0, 0, 10e9, 1, 8, 6)).message).toContain(
@@ -179,6 +256,10 @@ describe("LLM helpers", () => {
   test("agents: 9.4% busy alone; ten loops 94%; 9.64 cores per accelerator to keep it busy", () => {
     expect(AGENT_BUSY(0.047, 0.906)).toBeCloseTo(0.094, 12);
     expect(AGENT_BUSY(0.047, 0.906, omitted, omitted, omitted, 10)).toBeCloseTo(0.94, 12);
-    expect(AGENT_CPU_CORES(0.047, 0.906)).toBeCloseTo(9.638, 3);
+    expect(AGENT_CPU_CORES(0.047, 0.906)).toBeCloseTo(9.638, 3); // 0.906 / 0.094
+    expect(AGENT_CPU_CORES(0.047, 0.906, omitted, omitted, omitted, 1)).toBeCloseTo(0.906, 12); // one loop, as AGENT_BUSY
+    expect(AGENT_CPU_CORES(0.047, 0.906, omitted, omitted, omitted, omitted, 0.5)).toBeCloseTo(4.819, 3);
+    const e = excelErrorOf(() => AGENT_CPU_CORES(0.047, 0.906, omitted, omitted, omitted, 1, 0.5));
+    expect(e.message).toContain("target_busy");
   });
 });

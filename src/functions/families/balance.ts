@@ -36,7 +36,6 @@ import {
   criticalDecodeBatch,
   decodeWorkload,
   DEFAULT_EFFICIENCY,
-  FIELD_UNITS,
   fieldsOfSpec,
   findChip,
   kvCacheBytes,
@@ -60,14 +59,11 @@ import {
 
 // ---- chips: a catalog name or the user's own spec range ----
 
-const catalogByName = new Map<string, ChipSpec>();
 const LABELS = new Map<string, ChipField>(CHIP_FIELDS.map((f) => [normalizeChipName(f), f]));
 for (const p of PRECISIONS) LABELS.set(p, PEAK_FIELD[p]);
 const ACCEPTED_LABELS = `${CHIP_FIELDS.join(", ")}, name, base`;
 
 function namedChip(param: string, name: string): ChipSpec {
-  const cached = catalogByName.get(name);
-  if (cached) return cached;
   const entry = findChip(name);
   if (!entry) {
     const closest = closestChipNames(name)
@@ -77,18 +73,27 @@ function namedChip(param: string, name: string): ChipSpec {
       `${param} ${describeValue(name)} is not in the catalog; closest: ${closest}. Give a name from CHIPS() or a range of your chip's figures.`,
     );
   }
-  const spec = catalogSpec(entry);
-  catalogByName.set(name, spec);
-  return spec;
+  return catalogSpec(entry);
 }
 
-/** Field/value pairs of a two-column or two-row range. */
+/** Whether a cell holds a field label (a chip field, a precision, `name` or `base`). */
+function isLabel(cell: unknown): boolean {
+  if (typeof cell !== "string") return false;
+  const key = normalizeChipName(cell);
+  return key === "name" || key === "base" || LABELS.has(key);
+}
+
+/**
+ * Field/value pairs of a two-column or two-row range. A 2×2 range is read as two rows when its
+ * first row holds the labels and its first column does not, else as two columns.
+ */
 function pairsOf(param: string, rows: unknown[]): [unknown, unknown][] {
   const grid = rows.every((r) => Array.isArray(r)) ? (rows as unknown[][]) : [];
   const width = grid.length ? grid[0].length : 0;
   if (width > 0 && grid.every((r) => r.length === width)) {
+    const twoRows = grid.length === 2 && (width !== 2 || (grid[0].every(isLabel) && !grid.every((r) => isLabel(r[0]))));
+    if (twoRows) return grid[0].map((label, i) => [label, grid[1][i]]);
     if (width === 2) return grid.map((r) => [r[0], r[1]]);
-    if (grid.length === 2) return grid[0].map((label, i) => [label, grid[1][i]]);
   }
   throw valueError(
     `${param} as a range must have two columns (field, value) or two rows (fields over values) with fields among ${ACCEPTED_LABELS}.`,
@@ -189,9 +194,14 @@ export function CHIP(name: unknown[][], field: string): number {
     ? PEAK_FIELD[choice as Precision]
     : (choice as ChipField);
   const value = fieldsOfSpec(spec)[key];
-  if (value === undefined)
-    throw excelError("#N/A", `${spec.name}: ${key} is not published (see CHIPS() for its sources).`);
-  return value;
+  if (value !== undefined) return value;
+  const entry = findChip(spec.name);
+  throw excelError(
+    "#N/A",
+    entry && catalogSpec(entry) === spec
+      ? `${spec.name}: ${key} is not published (see CHIPS("${spec.name}") for its sources).`
+      : `name: the range gives no ${key} (add a row ${key} with its value, or base = a catalog chip that lists it).`,
+  );
 }
 
 /**
@@ -209,14 +219,13 @@ export function CHIPS(chip?: unknown[][]): unknown[][] {
     for (const field of CHIP_FIELDS) {
       const figure = entry.figures[field];
       if (!figure) continue;
-      const precision = PRECISIONS.find((p) => PEAK_FIELD[p] === field);
       rows.push([
         entry.name,
         field,
         figure.value,
-        FIELD_UNITS[field],
-        precision ?? "",
-        precision ? true : "",
+        figure.unit,
+        figure.precision ?? "",
+        figure.dense ?? "",
         figure.source,
         figure.asOf,
         figure.note ?? "",
@@ -344,8 +353,9 @@ function balanceOf(
 }
 
 function capacityError(t: StepTimes, residentBytes: unknown, chips: unknown): Error {
+  const count = readChips(chips);
   return valueError(
-    `resident_bytes (${gb(readResidentBytes(residentBytes))}) do not fit in the HBM of ${readChips(chips)} chips: ` +
+    `resident_bytes (${gb(readResidentBytes(residentBytes))}) do not fit in the HBM of ${count} chip${count === 1 ? "" : "s"}: ` +
       `${gb(t.missingBytes)} missing. Add chips, pick a chip with more HBM, or shrink the resident state.`,
   );
 }
@@ -603,8 +613,11 @@ export function DECODE_STEP(
   return spill(w, "DECODE_STEP");
 }
 
+const readAttnLayers = optionalNumber(countRule("layers"), undefined);
+const readAttentionDim = optionalNumber(countRule("attention_dim"), undefined);
+
 /**
- * Prefill of a batch of prompts as BALANCE's work: FLOPs, HBM bytes (weights once + KV cache written), network, storage, resident, scale-out bytes.
+ * Prefill of a batch of prompts as BALANCE's work: FLOPs (matmuls, plus causal attention when layers and attention_dim are given), HBM bytes (weights once + KV cache written), network, storage, resident, scale-out bytes.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#PREFILL_STEP
  * @param params Total parameters (> 0).
@@ -613,6 +626,10 @@ export function DECODE_STEP(
  * @param kv_bytes_per_token KV-cache bytes per token (≥ 0; see KV_BYTES).
  * @param [active_params] Parameters each token uses (mixture of experts; default = params).
  * @param [bytes_per_param] Bytes per weight (> 0; default 2).
+ * @param [experts] Routed experts per layer (whole number ≥ 1; with experts_per_token: reads only the experts the prompts touch).
+ * @param [experts_per_token] Experts each token is routed to (whole number ≥ 1).
+ * @param [layers] Transformer layers (whole number ≥ 1; with attention_dim: adds the causal attention FLOPs 2·layers·prompt_tokens²·attention_dim per prompt).
+ * @param [attention_dim] Query heads × head dimension (whole number ≥ 1; d_model for most models, 8,192 for Llama-3-70B).
  * @returns Two rows: flops, hbm_bytes, network_bytes, storage_bytes, resident_bytes, scaleout_bytes over their values.
  */
 export function PREFILL_STEP(
@@ -622,9 +639,25 @@ export function PREFILL_STEP(
   kv_bytes_per_token: number,
   active_params?: number,
   bytes_per_param?: number,
+  experts?: number,
+  experts_per_token?: number,
+  layers?: number,
+  attention_dim?: number,
 ): unknown[][] {
-  const size = modelSize(params, active_params, bytes_per_param);
-  const w = prefillWorkload(size, readPrompt(prompt_tokens), readBatch(batch), readKvPerToken(kv_bytes_per_token));
+  const size = modelSize(params, active_params, bytes_per_param, experts, experts_per_token);
+  const nLayers = readAttnLayers(layers);
+  const width = readAttentionDim(attention_dim);
+  if ((nLayers === undefined) !== (width === undefined)) {
+    throw valueError("layers and attention_dim go together: give both to count attention FLOPs, or neither.");
+  }
+  const attention = nLayers === undefined || width === undefined ? undefined : { layers: nLayers, width };
+  const w = prefillWorkload(
+    size,
+    readPrompt(prompt_tokens),
+    readBatch(batch),
+    readKvPerToken(kv_bytes_per_token),
+    attention,
+  );
   return spill(w, "PREFILL_STEP");
 }
 
@@ -646,12 +679,12 @@ const readChipsPerNode = optionalNumber(countRule("chips_per_node"), 8);
  * @param chips Chips training together (whole number ≥ 1; a multiple of tensor_parallel × expert_parallel).
  * @param [active_params] Parameters each token uses (mixture of experts; default = params).
  * @param [tensor_parallel] Tensor-parallel degree (whole number ≥ 1, default 1; > 1 needs d_model and layers).
- * @param [expert_parallel] Expert-parallel degree (whole number ≥ 1, default 1; > 1 needs d_model and layers).
+ * @param [expert_parallel] Expert-parallel degree (whole number ≥ 1, default 1; > 1 needs d_model and layers; shards every parameter, shared ones too).
  * @param [d_model] Model width (whole number ≥ 1).
  * @param [layers] Transformer layers (whole number ≥ 1).
  * @param [experts_per_token] Experts each token is routed to (whole number ≥ 1, default 1).
  * @param [chips_per_node] Chips per scale-up domain (whole number ≥ 1, default 8; 72 for NVL72).
- * @param [bytes_per_param] Bytes per weight and gradient (> 0, default 2 for bf16).
+ * @param [bytes_per_param] Bytes per weight and gradient (> 0, default 2 for bf16; the fp32 optimizer state stays 12 bytes per parameter).
  * @returns Two rows: flops, hbm_bytes, network_bytes, storage_bytes, resident_bytes, scaleout_bytes over their values.
  */
 export function TRAIN_STEP(
@@ -818,6 +851,7 @@ const readStorageS = optionalNumber(nonNegativeRule("storage_s"), 0);
 const readNetworkS = optionalNumber(nonNegativeRule("network_s"), 0);
 const readToolCalls = optionalNumber({ name: "tool_calls_per_task", min: 0, max: 1e6, integer: true }, 1);
 const readConcurrency = optionalNumber(countRule("concurrency"), undefined);
+const readTargetBusy = optionalNumber(fractionRule("target_busy"), undefined);
 
 function agentLoop(llm: unknown, cpu: unknown, storage: unknown, network: unknown, calls: unknown): AgentLoop {
   return {
@@ -838,7 +872,7 @@ function agentLoop(llm: unknown, cpu: unknown, storage: unknown, network: unknow
  * @param [storage_s] Seconds per tool call waiting on storage or retrieval (≥ 0, default 0).
  * @param [network_s] Seconds per tool call waiting on the network, e.g. remote APIs (≥ 0, default 0).
  * @param [tool_calls_per_task] Tool calls per task; a task makes one more LLM call than tool calls (whole number ≥ 0, default 1).
- * @param [concurrency] Agent loops sharing the accelerator (whole number ≥ 1, default 1).
+ * @param [concurrency] Agent loops sharing the accelerator (whole number ≥ 1, default 1: a lone loop).
  * @returns Busy fraction, 0–1.
  */
 export function AGENT_BUSY(
@@ -854,7 +888,7 @@ export function AGENT_BUSY(
 }
 
 /**
- * CPU cores per accelerator that agent tool calls keep busy; with concurrency omitted, at the load that keeps the accelerator fully busy.
+ * CPU cores per accelerator that agent tool calls keep busy: at the load of `concurrency` loops, or (concurrency omitted) at the target_busy accelerator fraction, default 1 (fully busy).
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#AGENT_CPU_CORES
  * @param llm_s Accelerator-seconds per LLM call (> 0).
@@ -862,7 +896,8 @@ export function AGENT_BUSY(
  * @param [storage_s] Seconds per tool call waiting on storage (≥ 0, default 0).
  * @param [network_s] Seconds per tool call waiting on the network (≥ 0, default 0).
  * @param [tool_calls_per_task] Tool calls per task (whole number ≥ 0, default 1).
- * @param [concurrency] Agent loops sharing the accelerator (whole number ≥ 1; omitted: enough to keep it busy).
+ * @param [concurrency] Agent loops sharing the accelerator (whole number ≥ 1; omitted: size for target_busy instead; unlike AGENT_BUSY, not one loop).
+ * @param [target_busy] Accelerator busy fraction to size the cores for, in (0, 1] (default 1; only when concurrency is omitted).
  * @returns CPU cores per accelerator.
  */
 export function AGENT_CPU_CORES(
@@ -872,7 +907,16 @@ export function AGENT_CPU_CORES(
   network_s?: number,
   tool_calls_per_task?: number,
   concurrency?: number,
+  target_busy?: number,
 ): number {
   const loop = agentLoop(llm_s, tool_cpu_s, storage_s, network_s, tool_calls_per_task);
-  return finite(agentCpuCores(loop, readConcurrency(concurrency)), "AGENT_CPU_CORES");
+  const loops = readConcurrency(concurrency);
+  const target = readTargetBusy(target_busy);
+  if (loops !== undefined && target !== undefined) {
+    throw valueError(
+      "target_busy applies only when concurrency is omitted: give concurrency or target_busy, not both.",
+    );
+  }
+  const busy = loops === undefined ? (target ?? 1) : agentBusyFraction(loop, loops);
+  return finite(agentCpuCores(loop, busy), "AGENT_CPU_CORES");
 }

@@ -6,12 +6,12 @@
  * A lone loop keeps the accelerator busy T_accel / (T_accel + T_serial) of the time, the duty
  * cycle the research notes propose; `concurrency` independent loops sharing the accelerator fill
  * each other's waits, up to fully busy (a closed system without queueing for CPUs). The CPU cores
- * that keep the tool calls from queueing follow from Little's law: tasks per second × CPU-seconds
- * per task.
+ * that keep the tool calls from queueing at a given accelerator busy fraction follow from
+ * Little's law: tasks per second × CPU-seconds per task.
  *
  * Raj, Wang & Krishna, "A CPU-Centric Perspective on Agentic AI" (arXiv 2511.00739): "Tool
- * processing on CPUs can take up to 90.6% of the total latency", i.e. a lone loop keeps the
- * accelerator 9.4% busy.
+ * processing on CPUs can take up to 90.6% of the total latency". That is their worst case: there
+ * a lone loop keeps the accelerator as little as 9.4% busy; their other workloads do better.
  */
 export interface AgentLoop {
   llmS: number;
@@ -24,15 +24,14 @@ export interface AgentLoop {
 const acceleratorS = (a: AgentLoop) => (a.toolCalls + 1) * a.llmS;
 const waitS = (a: AgentLoop) => a.toolCalls * (a.toolCpuS + a.storageS + a.networkS);
 
-/** Share of time the accelerator computes with `concurrency` loops (omitted: enough loops to keep it busy). */
-export function agentBusyFraction(a: AgentLoop, concurrency?: number): number {
-  if (concurrency === undefined) return 1;
+/** Share of time the accelerator computes with `concurrency` loops sharing it. */
+export function agentBusyFraction(a: AgentLoop, concurrency: number): number {
   const busy = acceleratorS(a);
   return Math.min(1, (concurrency * busy) / (busy + waitS(a)));
 }
 
-/** CPU cores per accelerator the tool calls keep busy at the loops' load (Little's law). */
-export function agentCpuCores(a: AgentLoop, concurrency?: number): number {
-  const tasksPerS = agentBusyFraction(a, concurrency) / acceleratorS(a);
+/** CPU cores per accelerator the tool calls keep busy while the accelerator is `busyFraction` busy (Little's law). */
+export function agentCpuCores(a: AgentLoop, busyFraction: number): number {
+  const tasksPerS = busyFraction / acceleratorS(a);
   return tasksPerS * a.toolCalls * a.toolCpuS;
 }

@@ -15,9 +15,9 @@
  *   mixture of experts the critical batch grows with N_total/N_active (§3 of the research notes).
  */
 
-/** Tokens per chip above which data-parallel gradient traffic hides behind the backward pass. */
-export function dpCriticalTokens(peakFlops: number, collectiveBytesPerS: number, totalOverActive = 1): number {
-  return (peakFlops / collectiveBytesPerS) * totalOverActive;
+/** Tokens per chip above which data-parallel gradient traffic hides behind the backward pass (E/k for a mixture of experts). */
+export function dpCriticalTokens(peakFlops: number, collectiveBytesPerS: number, expertsOverK = 1): number {
+  return (peakFlops / collectiveBytesPerS) * expertsOverK;
 }
 
 /** Largest tensor-parallel degree that stays compute-bound for feed-forward width `ffnDim`. */

@@ -6,15 +6,25 @@
  * decode step reads the weights it touches once and every sequence's KV cache
  * ("Theoretical Min Step Time = (Batch Size x KV Cache Size + Parameter Size) / Total Memory
  * Bandwidth"); a mixture of experts reads only the experts its batch routes to (moe.ts). Prefill
- * reads the weights once and writes the prompt's KV cache. Attention FLOPs are not counted (at
- * decode they are memory-bound on the KV reads counted here) and the small activation collectives
- * of inference are left to the caller's network bytes.
+ * reads the weights once and writes the prompt's KV cache. Decode attention FLOPs are not counted:
+ * about 4·L·T·d per new token, they are memory-bound on the KV reads counted here. Prefill
+ * attention FLOPs are counted when the layers and attention width d (query heads × head dim) are
+ * given: the QKᵀ and AV matmuls cost 2·2·T²·d per layer and sequence (scaling book,
+ * transformers.md), half of that under the causal mask, so 2·L·T²·d per prompt of T tokens. For
+ * Llama-3-70B (L = 80, d = 8,192) that is 3.8% of the matmul FLOPs at T = 4,096 and 31% at
+ * T = 32,768, so omitting it understates long prompts. The small activation collectives of
+ * inference are left to the caller's network bytes.
  *
  * Training: 6·N_active FLOPs per token. Per step each chip holding N/(tp·ep) parameters reads its
- * weights three times (forward, two backward matmuls) and writes its gradients; the ZeRO-1 optimizer
- * shard (1/dp of the fp32 master weights and Adam moments, 12 bytes per parameter, as Llama 3 and
- * DeepSeek-V3 train) is read and written with the gradients and weights, 28 bytes per parameter.
- * Activation traffic and memory are not counted: add them to the HBM and resident bytes.
+ * weights three times (forward, two backward matmuls) and writes its gradients, at bytes_per_param
+ * each; the ZeRO-1 optimizer shard (1/dp of the fp32 master weights and Adam moments, 12 bytes per
+ * parameter whatever the weights' precision, as Llama 3 and DeepSeek-V3 train) reads the gradient,
+ * reads and writes master weights and moments (24 bytes) and writes the new weight:
+ * 24 + 2·bytes_per_param per parameter (28 for bf16). Expert parallelism is modelled as sharding
+ * every parameter over tp·ep chips; in practice the shared (attention, embedding, shared-expert)
+ * parameters are replicated over the expert-parallel ranks, so resident bytes and gradient traffic
+ * are understated by their share. Activation traffic and memory are not counted: add them to the
+ * HBM and resident bytes.
  * Communication as the scaling book counts it (gpus.md): the data-parallel gradient AllReduce,
  * hierarchical (inside a node over scale-up, then 1/m of it per chip across nodes over
  * scale-out); tensor parallelism's AllGather and ReduceScatter of [tokens, d_model] bf16
@@ -49,8 +59,8 @@ export const WORKLOAD_COLUMNS = [
 const ACTIVATION_BYTES = 2;
 /** Mixed-precision Adam under ZeRO-1: fp32 master weights and two moments, sharded over data parallelism. */
 const OPTIMIZER_BYTES_PER_PARAM = 12;
-/** Optimizer step traffic per parameter of the shard: read gradient, master, m, v; write master, m, v, weight. */
-const OPTIMIZER_TRAFFIC_PER_PARAM = 28;
+/** fp32 optimizer-state traffic per parameter of the shard: read and write master, m and v (4 bytes each). */
+const OPTIMIZER_STATE_TRAFFIC_PER_PARAM = 24;
 
 export interface ModelSize {
   params: number;
@@ -92,17 +102,33 @@ export function decodeWorkload(
   );
 }
 
-/** Prefill of `batch` prompts of `promptTokens` tokens: weights read once, the prompts' KV cache written. */
+/** Transformer layers and attention width (query heads × head dim), for the attention FLOPs. */
+export interface AttentionShape {
+  layers: number;
+  width: number;
+}
+
+/** Causal self-attention FLOPs of one sequence of `tokens` tokens: 2·L·T²·d (QKᵀ and AV, half masked). */
+export function causalAttentionFlops(shape: AttentionShape, tokens: number): number {
+  return 2 * shape.layers * tokens * tokens * shape.width;
+}
+
+/**
+ * Prefill of `batch` prompts of `promptTokens` tokens: weights read once, the prompts' KV cache
+ * written; with `attention`, the causal attention FLOPs are added to the matmuls'.
+ */
 export function prefillWorkload(
   m: ModelSize,
   promptTokens: number,
   batch: number,
   kvBytesPerToken: number,
+  attention?: AttentionShape,
 ): LlmWorkload {
   const tokens = promptTokens * batch;
   const kv = tokens * kvBytesPerToken;
+  const attentionFlops = attention === undefined ? 0 : batch * causalAttentionFlops(attention, promptTokens);
   return inference(
-    2 * m.activeParams * tokens,
+    2 * m.activeParams * tokens + attentionFlops,
     m.bytesPerParam * paramsRead(m, tokens) + kv,
     m.bytesPerParam * m.params + kv,
   );
@@ -160,7 +186,9 @@ export function trainingWorkload(m: ModelSize, tokens: number, layout: TrainingL
   const zeroShard = paramsPerChip / dp;
   return {
     flops: 6 * m.activeParams * tokens,
-    hbmBytes: chips * (4 * m.bytesPerParam * paramsPerChip + OPTIMIZER_TRAFFIC_PER_PARAM * zeroShard),
+    hbmBytes:
+      chips *
+      (4 * m.bytesPerParam * paramsPerChip + (OPTIMIZER_STATE_TRAFFIC_PER_PARAM + 2 * m.bytesPerParam) * zeroShard),
     networkBytes: chips * scaleUp,
     storageBytes: 0,
     residentBytes: chips * (2 * m.bytesPerParam * paramsPerChip + OPTIMIZER_BYTES_PER_PARAM * zeroShard),

@@ -8,42 +8,55 @@
  * field a vendor does not publish is absent, never guessed. Where sources disagree the figure's
  * note gives the other value and why this one was chosen.
  */
-import type { CatalogChip, ChipField, Figure } from "./types";
+import { CatalogChip, ChipField, Figure, FIELD_UNITS, precisionOf } from "./types";
 
 const GIB = 1.073741824; // GB per GiB
 
 // Sources, named once (the as-of date is the source revision, or the month the value was read).
-const KLOCKWOOD_H100 = "G. Lockwood, glennklockwood.com/garden/processors/h100 (BF16 989.4 matrix, 1978.9 sparse)";
-const NV_H100_DS =
-  "NVIDIA H100 Tensor Core GPU datasheet (sparse figures; 'specifications 1/2 lower without sparsity')";
-const AIC = (file: string) =>
-  `NVIDIA ai-dynamo/aiconfigurator, aic-core/src/aiconfigurator_core/systems/${file} (dense)`;
+const KLOCKWOOD_H100 = "G. Lockwood, glennklockwood.com/garden/processors/h100";
+const NV_H100_DS = "NVIDIA H100 Tensor Core GPU datasheet";
+const AIC = (file: string) => `NVIDIA ai-dynamo/aiconfigurator, aic-core/src/aiconfigurator_core/systems/${file}`;
+const NV_BASEPOD =
+  "NVIDIA DGX BasePOD reference architecture, docs.nvidia.com/dgx-basepod/reference-architecture-infrastructure-foundation-enterprise-ai/latest/core-components.html";
+const NV_DGX_B200 = "NVIDIA DGX B200 user guide, docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html";
 const LLM_ANALYSIS_A100 = "cli99/llm-analysis, llm_analysis/gpu_configs/a100-sxm-80gb.json";
 const SCALING_GPUS = "Austin et al., How to Scale Your Model (JAX scaling book), gpus.md";
 const SCALING_TPUS = "Austin et al., How to Scale Your Model (JAX scaling book), tpus.md";
 const AMD_MI3 = "AMD MI300X/MI325X figures as listed at awesomeagents.ai/hardware/amd-mi325x and aiwiki.ai (MI300X)";
-const REG_MI355 = "The Register, 2025-06-12, AMD MI355X (288 GB, 8 TB/s, 1.4 kW, 10 PFLOPS FP4 dense)";
+const REG_MI355 = "The Register, 2025-06-12, theregister.com/2025/06/12/amd_mi355x";
+const ISSCC_MI355 = "ISSCC coverage of MI355X, world-today-news";
 const GCP = (page: string) => `Google Cloud TPU documentation, docs.cloud.google.com/tpu/docs/${page}`;
 const NEURON = "AWS Neuron docs, about-neuron/arch/neuron-hardware/trainium2.rst and the NKI architecture guide";
 const GAUDI = "R. Kaplan (Intel), Gaudi 3, Hot Chips 2024";
 const READ = "2026-11"; // month the research notes read the undated web sources
 
-const fig = (value: number, source: string, asOf = READ, note?: string): Figure =>
+/** A figure as written below; `chip` adds the unit, precision and dense flag its field implies. */
+type Published = Omit<Figure, "unit" | "precision" | "dense">;
+
+const fig = (value: number, source: string, asOf = READ, note?: string): Published =>
   note === undefined ? { value, source, asOf } : { value, source, asOf, note };
 
-const chip = (name: string, aliases: string[], figures: Partial<Record<ChipField, Figure>>): CatalogChip => ({
-  name,
-  aliases,
-  figures,
-});
+function chip(name: string, aliases: string[], published: Partial<Record<ChipField, Published>>): CatalogChip {
+  const figures: Partial<Record<ChipField, Figure>> = {};
+  for (const [key, p] of Object.entries(published)) {
+    const field = key as ChipField;
+    const precision = precisionOf(field);
+    figures[field] = precision
+      ? { ...p, unit: FIELD_UNITS[field], precision, dense: true }
+      : { ...p, unit: FIELD_UNITS[field] };
+  }
+  return { name, aliases, figures };
+}
 
 const NVLINK4 = "NVLink4 900 GB/s bidirectional";
 const NVLINK5 = "NVLink5 1,800 GB/s bidirectional";
+/** The H100 datasheet headlines 2:4-sparse rates: "Specifications 1/2 lower without sparsity". */
+const H100_SPARSE = (sparse: string) => `The NVIDIA datasheet lists ${sparse} with sparsity; dense is half.`;
 
 export const CATALOG: readonly CatalogChip[] = [
   chip("A100 SXM 80GB", ["A100", "A100 SXM", "A100 80GB"], {
     bf16_tflops: fig(312, LLM_ANALYSIS_A100),
-    int8_tops: fig(624, "NVIDIA A100 datasheet (INT8 624 dense, 1,248 sparse)", READ, "No FP8 tensor rate on Ampere."),
+    int8_tops: fig(624, "NVIDIA A100 datasheet", READ, "Dense; 1,248 with sparsity. No FP8 tensor rate on Ampere."),
     hbm_gb: fig(80, LLM_ANALYSIS_A100),
     hbm_tb_per_s: fig(2.039, LLM_ANALYSIS_A100, READ, "Scaling book gpus.md rounds to 2.0e12 B/s."),
     scaleup_gb_per_s: fig(300, AIC("a100_sxm.yaml"), READ, "NVLink3 600 GB/s bidirectional."),
@@ -51,9 +64,9 @@ export const CATALOG: readonly CatalogChip[] = [
     year: fig(2020, "NVIDIA A100 launch"),
   }),
   chip("H100 SXM", ["H100", "H100 SXM5", "H100 80GB", "HGX H100"], {
-    bf16_tflops: fig(989.4, KLOCKWOOD_H100, READ, `${NV_H100_DS} lists 1,979 with sparsity.`),
-    fp8_tflops: fig(1978.9, KLOCKWOOD_H100, READ, `${NV_H100_DS} lists 3,958 with sparsity.`),
-    int8_tops: fig(1978.9, KLOCKWOOD_H100),
+    bf16_tflops: fig(989.4, KLOCKWOOD_H100, READ, `Lockwood: 989.4 matrix, 1,978.9 sparse. ${H100_SPARSE("1,979")}`),
+    fp8_tflops: fig(1978.9, KLOCKWOOD_H100, READ, H100_SPARSE("3,958")),
+    int8_tops: fig(1978.9, KLOCKWOOD_H100, READ, H100_SPARSE("3,958")),
     hbm_gb: fig(80, NV_H100_DS),
     hbm_tb_per_s: fig(
       3.35,
@@ -72,8 +85,8 @@ export const CATALOG: readonly CatalogChip[] = [
     year: fig(2022, NV_H100_DS),
   }),
   chip("H100 PCIe", ["H100 PCIe 80GB"], {
-    bf16_tflops: fig(756.5, AIC("h100_pcie.yaml"), READ, `${NV_H100_DS} lists 1,513 with sparsity.`),
-    fp8_tflops: fig(1513, NV_H100_DS, READ, "3,026 with sparsity, halved."),
+    bf16_tflops: fig(756.5, AIC("h100_pcie.yaml"), READ, `'756.5TFLOPS (dense)'. ${H100_SPARSE("1,513")}`),
+    fp8_tflops: fig(1513, NV_H100_DS, READ, H100_SPARSE("3,026")),
     hbm_gb: fig(80, NV_H100_DS),
     hbm_tb_per_s: fig(2.0, NV_H100_DS),
     scaleup_gb_per_s: fig(
@@ -100,12 +113,18 @@ export const CATALOG: readonly CatalogChip[] = [
     fp8_tflops: fig(1978.9, AIC("h200_sxm.yaml")),
     hbm_gb: fig(
       141,
-      "NVIDIA H200 product page (141 GB)",
+      NV_BASEPOD,
       READ,
-      "aiconfigurator's h200_sxm.yaml stores 141 GiB; NVIDIA markets 141 GB.",
+      "1,128 GB per 8-GPU DGX H200. aiconfigurator's h200_sxm.yaml stores 141 GiB (151.4 GB); NVIDIA's own figure is kept.",
     ),
     hbm_tb_per_s: fig(4.8, AIC("h200_sxm.yaml")),
     scaleup_gb_per_s: fig(450, AIC("h200_sxm.yaml"), READ, NVLINK4),
+    scaleout_gbit_per_s: fig(
+      400,
+      NV_BASEPOD,
+      READ,
+      "DGX H200: eight single-port ConnectX-7, up to 400 Gb/s, one per GPU.",
+    ),
     tdp_w: fig(700, AIC("h200_sxm.yaml")),
     year: fig(2024, "NVIDIA H200 availability"),
   }),
@@ -115,9 +134,9 @@ export const CATALOG: readonly CatalogChip[] = [
     fp4_tflops: fig(9000, AIC("b200_sxm.yaml")),
     hbm_gb: fig(
       180,
-      AIC("b200_sxm.yaml"),
+      NV_DGX_B200,
       READ,
-      "Glenn Lockwood and the scaling book give 192 GB (first announced); HGX B200 ships 180 GB.",
+      "'8 x NVIDIA B200 GPUs that provide 1,440 GB total GPU memory' = 180 GB each. aiconfigurator's b200_sxm.yaml stores 180 GiB (193.3 GB); Glenn Lockwood and the scaling book give the first-announced 192 GB. NVIDIA's shipping system figure is kept.",
     ),
     hbm_tb_per_s: fig(
       7.7,
@@ -126,7 +145,12 @@ export const CATALOG: readonly CatalogChip[] = [
       "HGX B200 62 TB/s / 8. Launch material, Glenn Lockwood and the scaling book give 8 TB/s; pin it with a spec range.",
     ),
     scaleup_gb_per_s: fig(900, SCALING_GPUS, "2025-08-18", NVLINK5),
-    scaleout_gbit_per_s: fig(400, SCALING_GPUS, "2025-08-18", "B200 SuperPod: 400 GB/s scale-out per 8-GPU node."),
+    scaleout_gbit_per_s: fig(
+      400,
+      SCALING_GPUS,
+      "2025-08-18",
+      "B200 SuperPod: 400 GB/s scale-out per 8-GPU node; the DGX B200 user guide: eight ConnectX-7, up to 400 Gb/s.",
+    ),
     tdp_w: fig(1000, AIC("b200_sxm.yaml")),
     year: fig(2024, "NVIDIA Blackwell launch (GTC 2024)"),
   }),
@@ -136,9 +160,9 @@ export const CATALOG: readonly CatalogChip[] = [
     fp4_tflops: fig(10000, AIC("gb200.yaml")),
     hbm_gb: fig(
       186,
-      "NVIDIA GB200 NVL72: 13.4 TB HBM3e per 72 GPUs",
+      "NVIDIA GB200 NVL72 product page",
       READ,
-      "aiconfigurator's gb200.yaml: 189,471 MiB reported by nvidia-smi (198.7 GB).",
+      "13.4 TB HBM3e per 72 GPUs = 186 GB. aiconfigurator's gb200.yaml: 189,471 MiB reported by nvidia-smi (198.7 GB); the vendor's per-rack figure is kept since nvidia-smi counts differ by driver.",
     ),
     hbm_tb_per_s: fig(8.0, AIC("gb200.yaml")),
     scaleup_gb_per_s: fig(900, SCALING_GPUS, "2025-08-18", `${NVLINK5}; 72-GPU NVLink domain.`),
@@ -154,12 +178,22 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("B300", ["B300 HGX", "HGX B300", "Blackwell Ultra", "B300 SXM"], {
     bf16_tflops: fig(2250, AIC("b300_sxm.yaml"), READ, "'2250 TFLOPS (4.5 PFLOPS sparse / 2)'."),
     fp8_tflops: fig(4500, AIC("b300_sxm.yaml")),
-    fp4_tflops: fig(14000, AIC("b300_sxm.yaml"), READ, "glennklockwood.com/garden/processors/B300 gives 13,125 dense."),
-    int8_tops: fig(153.5, AIC("b300_sxm.yaml"), READ, "INT8 sharply cut on Blackwell Ultra."),
+    fp4_tflops: fig(
+      14000,
+      AIC("b300_sxm.yaml"),
+      READ,
+      "glennklockwood.com/garden/processors/B300 gives 13,125 dense; aiconfigurator's '14 PFLOPS' is kept because the rest of this row (1,100 W HGX part) comes from the same file.",
+    ),
+    int8_tops: fig(153.5, AIC("b300_sxm.yaml"), READ, "INT8 sharply cut on Blackwell Ultra (dense)."),
     hbm_gb: fig(288, AIC("b300_sxm.yaml"), READ, "275,040 MiB = 288.4 GB."),
     hbm_tb_per_s: fig(7.75, AIC("b300_sxm.yaml"), READ, "62 TB/s / 8 GPUs."),
     scaleup_gb_per_s: fig(900, AIC("b300_sxm.yaml"), READ, NVLINK5),
-    tdp_w: fig(1100, AIC("b300_sxm.yaml"), READ, "Glenn Lockwood gives 1,400 W for HGX B300."),
+    tdp_w: fig(
+      1100,
+      AIC("b300_sxm.yaml"),
+      READ,
+      "Glenn Lockwood gives 1,400 W for HGX B300; 1,100 W is kept to match the rates of the same file (GB300 is the 1,400 W part).",
+    ),
     year: fig(2025, "NVIDIA Blackwell Ultra launch"),
   }),
   chip("GB300", ["GB300 NVL72", "GB300 GPU"], {
@@ -173,15 +207,20 @@ export const CATALOG: readonly CatalogChip[] = [
     year: fig(2025, "NVIDIA Blackwell Ultra launch"),
   }),
   chip("MI300X", ["AMD MI300X", "Instinct MI300X"], {
-    bf16_tflops: fig(1307.4, AMD_MI3, READ, "codesota.com labels 2,615 'FP16 dense': that is FP8 dense / FP16 sparse."),
+    bf16_tflops: fig(
+      1307.4,
+      AMD_MI3,
+      READ,
+      "codesota.com labels 2,615 'FP16 dense'; that is the FP8-dense / FP16-sparse figure, so 1,307.4 (half of it) is kept.",
+    ),
     fp8_tflops: fig(2614.9, AMD_MI3),
     hbm_gb: fig(192, AMD_MI3),
     hbm_tb_per_s: fig(5.3, AMD_MI3),
     scaleup_gb_per_s: fig(
       448,
-      "gpu.blog (Infinity Fabric 896 GB/s = 7 links x 128 GB/s)",
+      "gpu.blog, AMD MI300X",
       READ,
-      "896 GB/s read as bidirectional; not confirmed in an AMD datasheet.",
+      "Infinity Fabric 896 GB/s = 7 links x 128 GB/s, read as bidirectional and halved; not confirmed in an AMD datasheet.",
     ),
     tdp_w: fig(750, AMD_MI3),
     year: fig(2023, "AMD Instinct MI300X launch"),
@@ -198,19 +237,24 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("MI355X", ["AMD MI355X", "Instinct MI355X"], {
     bf16_tflops: fig(
       2500,
+      ISSCC_MI355,
+      READ,
+      "[derived] the FP8 figure ('delivering five petaflops') / 2; AMD's exact figure (about 2,516) was not seen in a primary source.",
+    ),
+    fp8_tflops: fig(5000, ISSCC_MI355, READ, "'delivering five petaflops' (dense)."),
+    fp4_tflops: fig(
+      10000,
       REG_MI355,
       READ,
-      "[derived] FP8 / 2; AMD's exact figure (about 2,516) was not seen in a primary source.",
+      "'10 petaFLOPS' dense; Tom's Hardware's 20.1 PFLOPS FP4/FP6 is the sparse figure.",
     ),
-    fp8_tflops: fig(5000, "ISSCC coverage of MI355X, world-today-news (FP8 'delivering five petaflops')"),
-    fp4_tflops: fig(10000, REG_MI355, READ, "Tom's Hardware's 20.1 PFLOPS FP4/FP6 is the sparse figure."),
     hbm_gb: fig(288, REG_MI355),
     hbm_tb_per_s: fig(8.0, REG_MI355),
     scaleup_gb_per_s: fig(
       537.6,
-      "Infinity Fabric 7 links x 153.6 GB/s (techaiapp.com, Hume Consulting)",
+      "techaiapp.com; Hume Consulting, AMD MI355X",
       READ,
-      "[derived] 1,075.2 GB/s bidirectional halved.",
+      "[derived] Infinity Fabric 7 links x 153.6 GB/s = 1,075.2 GB/s bidirectional, halved.",
     ),
     tdp_w: fig(1400, REG_MI355, READ, "MI350X, the air-cooled part, is 1,000 W."),
     year: fig(2025, REG_MI355),
@@ -266,9 +310,9 @@ export const CATALOG: readonly CatalogChip[] = [
     ),
     scaleup_gb_per_s: fig(
       600,
-      "Hot Chips 2025 coverage of Ironwood ('1.2TBps of I/O bandwidth')",
+      "Hot Chips 2025 coverage of Ironwood (mattfife.com and others)",
       READ,
-      "Read as bidirectional ICI; not confirmed in the docs.",
+      "'1.2TBps of I/O bandwidth', read as bidirectional ICI and halved; not confirmed in the docs.",
     ),
     year: fig(2025, GCP("tpu7x")),
   }),

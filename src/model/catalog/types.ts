@@ -44,9 +44,15 @@ export const FIELD_UNITS: Record<ChipField, string> = {
   year: "year",
 };
 
-/** One published figure with its provenance. Compute rates are always dense (no 2:4 sparsity). */
+/** One published figure with its provenance (DESIGN.md: value, unit, precision, dense, source, as-of). */
 export interface Figure {
   value: number;
+  /** FIELD_UNITS of the figure's field. */
+  unit: string;
+  /** The precision of a compute rate; absent for other fields. */
+  precision?: Precision;
+  /** Whether a compute rate is dense (no 2:4 sparsity); the catalog admits only dense rates. Absent for other fields. */
+  dense?: boolean;
   source: string;
   /** Date of the source revision used, or the month the value was read from it (YYYY-MM[-DD]). */
   asOf: string;
@@ -73,6 +79,9 @@ export interface ChipSpec {
   tdpW?: number;
   year?: number;
 }
+
+/** The precision whose rate `field` holds, if it is a rate field. */
+export const precisionOf = (field: ChipField): Precision | undefined => PRECISIONS.find((p) => PEAK_FIELD[p] === field);
 
 /** The model spec of a set of field values. */
 export function specFromFields(name: string, fields: Partial<Record<ChipField, number>>): ChipSpec {

@@ -2,11 +2,177 @@ import {
   CATALOG,
   catalogSpec,
   CHIP_FIELDS,
+  ChipField,
   closestChipNames,
+  FIELD_UNITS,
   findChip,
   PEAK_FIELD,
   PRECISIONS,
 } from "../../../src/model";
+
+const GIB = 1.073741824; // GB per GiB
+
+/**
+ * Every figure of reference/balance-roofline.md §1.1, per chip (dense TFLOP/s; GB; TB/s; scale-up GB/s per
+ * direction, i.e. half the table's bidirectional figure; W; year), with §1.2's more precise quotes where it
+ * gives them (H100 PCIe 756.5, H100 INT8 1,978.9, B300 INT8 153.5) and scale-out per chip from §2.2
+ * (gpus.md: 400e9 B/s per 8-GPU node for H100 and B200, 3,600e9 per 72 GPUs for GB200; v5p DCN 50 Gbps).
+ * A field absent here is "none" or "n/p" in the table and must be absent from the catalog too.
+ */
+const REFERENCE: Record<string, Partial<Record<ChipField, number>>> = {
+  "A100 SXM 80GB": {
+    bf16_tflops: 312,
+    int8_tops: 624,
+    hbm_gb: 80,
+    hbm_tb_per_s: 2.039,
+    scaleup_gb_per_s: 300,
+    tdp_w: 400,
+    year: 2020,
+  },
+  "H100 SXM": {
+    bf16_tflops: 989.4,
+    fp8_tflops: 1978.9,
+    int8_tops: 1978.9,
+    hbm_gb: 80,
+    hbm_tb_per_s: 3.35,
+    scaleup_gb_per_s: 450,
+    scaleout_gbit_per_s: 400,
+    tdp_w: 700,
+    year: 2022,
+  },
+  // TDP "300-350": the product brief's maximum, 350. Scale-up: the NVLink bridge's 600 bidirectional.
+  "H100 PCIe": {
+    bf16_tflops: 756.5,
+    fp8_tflops: 1513,
+    hbm_gb: 80,
+    hbm_tb_per_s: 2.0,
+    scaleup_gb_per_s: 300,
+    tdp_w: 350,
+    year: 2022,
+  },
+  // Scale-out: not in the reference; NVIDIA's DGX BasePOD architecture gives one 400 Gb/s ConnectX-7 per H200.
+  "H200 SXM": {
+    bf16_tflops: 989.4,
+    fp8_tflops: 1978.9,
+    hbm_gb: 141,
+    hbm_tb_per_s: 4.8,
+    scaleup_gb_per_s: 450,
+    scaleout_gbit_per_s: 400,
+    tdp_w: 700,
+    year: 2024,
+  },
+  B200: {
+    bf16_tflops: 2250,
+    fp8_tflops: 4500,
+    fp4_tflops: 9000,
+    hbm_gb: 180,
+    hbm_tb_per_s: 7.7,
+    scaleup_gb_per_s: 900,
+    scaleout_gbit_per_s: 400,
+    tdp_w: 1000,
+    year: 2024,
+  },
+  GB200: {
+    bf16_tflops: 2500,
+    fp8_tflops: 5000,
+    fp4_tflops: 10000,
+    hbm_gb: 186,
+    hbm_tb_per_s: 8.0,
+    scaleup_gb_per_s: 900,
+    scaleout_gbit_per_s: 400,
+    tdp_w: 1200,
+    year: 2025,
+  },
+  B300: {
+    bf16_tflops: 2250,
+    fp8_tflops: 4500,
+    fp4_tflops: 14000,
+    int8_tops: 153.5,
+    hbm_gb: 288,
+    hbm_tb_per_s: 7.75,
+    scaleup_gb_per_s: 900,
+    tdp_w: 1100,
+    year: 2025,
+  },
+  GB300: {
+    bf16_tflops: 2500,
+    fp8_tflops: 5000,
+    fp4_tflops: 15000,
+    hbm_gb: 288,
+    hbm_tb_per_s: 8.0,
+    scaleup_gb_per_s: 900,
+    tdp_w: 1400,
+    year: 2025,
+  },
+  MI300X: {
+    bf16_tflops: 1307.4,
+    fp8_tflops: 2614.9,
+    hbm_gb: 192,
+    hbm_tb_per_s: 5.3,
+    scaleup_gb_per_s: 448,
+    tdp_w: 750,
+    year: 2023,
+  },
+  MI325X: {
+    bf16_tflops: 1307.4,
+    fp8_tflops: 2614.9,
+    hbm_gb: 256,
+    hbm_tb_per_s: 6.0,
+    scaleup_gb_per_s: 448,
+    tdp_w: 1000,
+    year: 2024,
+  },
+  MI355X: {
+    bf16_tflops: 2500,
+    fp8_tflops: 5000,
+    fp4_tflops: 10000,
+    hbm_gb: 288,
+    hbm_tb_per_s: 8.0,
+    scaleup_gb_per_s: 537.6,
+    tdp_w: 1400,
+    year: 2025,
+  },
+  "TPU v4": { bf16_tflops: 275, int8_tops: 275, hbm_gb: 32, hbm_tb_per_s: 1.2, scaleup_gb_per_s: 270, year: 2021 },
+  "TPU v5e": { bf16_tflops: 197, int8_tops: 394, hbm_gb: 16, hbm_tb_per_s: 0.819, scaleup_gb_per_s: 200, year: 2023 },
+  "TPU v5p": {
+    bf16_tflops: 459,
+    fp8_tflops: 459,
+    int8_tops: 918,
+    hbm_gb: 95 * GIB,
+    hbm_tb_per_s: 2.765,
+    scaleup_gb_per_s: 600,
+    scaleout_gbit_per_s: 50,
+    year: 2023,
+  },
+  // The §1.1 table lists FP8 918 for v6e, but §1.2 (Google's v6e page: 918 TF, 1,836 TOPs) and §5 ("Ridge FP8
+  // n/a") give none: the catalog follows the sourced rows and leaves FP8 absent.
+  "TPU v6e": { bf16_tflops: 918, int8_tops: 1836, hbm_gb: 32, hbm_tb_per_s: 1.638, scaleup_gb_per_s: 400, year: 2024 },
+  TPU7x: {
+    bf16_tflops: 2307,
+    fp8_tflops: 4614,
+    hbm_gb: 192 * GIB,
+    hbm_tb_per_s: 7.37,
+    scaleup_gb_per_s: 600,
+    year: 2025,
+  },
+  Trainium2: {
+    bf16_tflops: 667,
+    fp8_tflops: 1299,
+    hbm_gb: 96 * GIB,
+    hbm_tb_per_s: 2.9,
+    scaleup_gb_per_s: 640,
+    year: 2024,
+  },
+  "Gaudi 3": {
+    bf16_tflops: 1835,
+    fp8_tflops: 1835,
+    hbm_gb: 128,
+    hbm_tb_per_s: 3.67,
+    scaleup_gb_per_s: 600,
+    tdp_w: 900,
+    year: 2024,
+  },
+};
 
 // Every chip of reference/balance-roofline.md §1.1.
 const SECTION_1 = [
@@ -62,6 +228,45 @@ describe("accelerator catalog", () => {
     }
   });
 
+  test.each(Object.entries(REFERENCE))(
+    "%s holds exactly the research notes' §1.1 figures (reference/balance-roofline.md and the sources it cites)",
+    (name, expected) => {
+      const figures = findChip(name)!.figures;
+      expect(Object.keys(figures).sort()).toEqual(Object.keys(expected).sort());
+      for (const [field, value] of Object.entries(expected)) {
+        expect({ field, value: figures[field as ChipField]!.value }).toEqual({
+          field,
+          value: expect.closeTo(value!, 6),
+        });
+      }
+    },
+  );
+
+  test("every figure stores its unit; every rate its precision and a dense flag", () => {
+    for (const chip of CATALOG) {
+      for (const [key, figure] of Object.entries(chip.figures)) {
+        const field = key as ChipField;
+        const precision = PRECISIONS.find((p) => PEAK_FIELD[p] === field);
+        expect({ chip: chip.name, field, unit: figure.unit, precision: figure.precision, dense: figure.dense }).toEqual(
+          {
+            chip: chip.name,
+            field,
+            unit: FIELD_UNITS[field],
+            precision,
+            dense: precision ? true : undefined,
+          },
+        );
+      }
+    }
+  });
+
+  test("source strings are plain citations: no figures or sparse remarks (those belong in the note)", () => {
+    for (const chip of CATALOG) {
+      for (const figure of Object.values(chip.figures))
+        expect(figure.source).not.toMatch(/sparse|sparsity|dense|\d,\d{3}|\d\.\d/i);
+    }
+  });
+
   test("rates are dense: H100 SXM BF16 is 989.4, not the datasheet's sparse 1,979 (Lockwood; NVIDIA datasheet)", () => {
     expect(catalogSpec(findChip("H100")!).peakTflops.bf16).toBe(989.4);
     expect(catalogSpec(findChip("H100")!).peakTflops.fp8).toBe(1978.9);
@@ -70,7 +275,7 @@ describe("accelerator catalog", () => {
     expect(catalogSpec(findChip("MI300X")!).peakTflops.bf16).toBe(1307.4);
   });
 
-  test("no dense rate exceeds the next lower precision's by more than 4x (a sparse figure would show up here)", () => {
+  test("FP8 is at most 2x BF16 and FP4 at most 4x FP8 (a sparse figure beside dense ones would break this)", () => {
     for (const chip of CATALOG) {
       const s = catalogSpec(chip).peakTflops;
       if (s.fp8 !== undefined) expect(s.fp8 / s.bf16!).toBeLessThanOrEqual(2.001);

@@ -100,13 +100,14 @@ describe("mixture of experts", () => {
     expect(moeSplit(100e9, 10e9, 8, 6)).toBeUndefined(); // 2 spare experts of 45e9 leave no room for 6 routed in 10e9
   });
 
-  test("the MoE shift: the critical decode batch grows by N_total/N_active, 18.1x for DeepSeek-V3 and 3.6x for Mixtral", () => {
+  test("the MoE shift on H100 FP8: dense 295, DeepSeek-V3 about 5,350 (§3), Mixtral 1,069 tokens per step", () => {
     const r = rates("H100", "fp8");
-    const ridge = ridgePoint(r.peakFlops, r.hbmBytesPerS!);
-    const deepseek = criticalDecodeBatch(ridge, 1, 671 / 37);
-    within(deepseek, 5350, 0.01); // "about 5,350 tokens per step, against about 295 for a dense model"
-    within(deepseek / criticalDecodeBatch(ridge, 1), 18.1, 0.01);
-    within(criticalDecodeBatch(ridge, 1, 46.7 / 12.9) / criticalDecodeBatch(ridge, 1), 3.6, 0.01);
+    const ridge = ridgePoint(r.peakFlops, r.hbmBytesPerS!); // 1978.9 / 3.35 = 590.72
+    within(criticalDecodeBatch(ridge, 1), 295.36, 1e-4); // "against about 295 for a dense model"
+    // 295.36 × 671 / 37 = 5,356: "about 5,350 tokens per step" (±1%)
+    within(criticalDecodeBatch(ridge, 1, 671 / 37), 5350, 0.01);
+    // Mixtral 46.7B total / 12.9B active (Mistral AI): 295.36 × 3.6202 = 1,069.2 [hand arithmetic]
+    within(criticalDecodeBatch(ridge, 1, 46.7 / 12.9), 1069.2, 1e-3);
   });
 
   test("decode steps show the shift: DeepSeek-V3 on 8×H200 FP8 is HBM-bound below the critical batch, compute-bound above", () => {
@@ -131,6 +132,19 @@ describe("prefill (inference.md: 'during prefill, all matrix multiplications are
     const t = run(prefillWorkload(dense(70e9), 4096, 8, 327680), rates("H100"), 8);
     expect(t.bottleneck).toBe("compute");
     expect(t.fraction).toBe(1);
+  });
+
+  test("causal attention adds 2·L·T²·d per prompt: Llama-3-70B (L = 80, d = 8,192) 2.2e13 at 4,096 tokens, 1.41e15 at 32,768", () => {
+    const llama = { layers: 80, width: 8192 };
+    // 2 × 80 × 4,096² × 8,192 = 2.1990e13, 3.8% of the 2 × 70.6e9 × 4,096 = 5.7836e14 matmul FLOPs
+    const short = prefillWorkload(dense(70.6e9), 4096, 1, 0, llama).flops - 2 * 70.6e9 * 4096;
+    within(short, 2.199e13, 1e-4);
+    within(short / (2 * 70.6e9 * 4096), 0.038, 0.01);
+    // 2 × 80 × 32,768² × 8,192 = 1.4074e15, 31% of 2 × 70e9 × 32,768 = 4.5875e15
+    const long = prefillWorkload(dense(70e9), 32768, 1, 0, llama);
+    within(long.flops, 1.4074e15 + 4.5875e15, 1e-4);
+    // a batch of prompts adds each prompt's own attention, not that of their concatenation
+    within(prefillWorkload(dense(70e9), 32768, 4, 0, llama).flops, 4 * long.flops, 1e-12);
   });
 });
 
@@ -194,13 +208,32 @@ describe("parallelism thresholds (scaling book, gpus.md)", () => {
     expect(tp8.scaleOutBytes).toBeCloseTo(64 * 2 * ((2 * 70e9) / 8) * (7 / 8), -3);
     const moe = { params: 100e9, activeParams: 20e9, bytesPerParam: 2, expertsPerToken: 4 };
     const ep16 = trainingWorkload(moe, 1e6, { ...base, expertParallel: 16 });
-    expect(ep16.scaleOutBytes).toBeGreaterThan(0);
+    // Expert AllToAll per chip: 80 layers × 4 (dispatch, combine; fwd, bwd) × 15,625 tokens × k = 4 × 8,192 × 2 B
+    // × 15/16 = 3.072e11 B; 7 of the 15 peers share the chip's node (scale-up), 8 do not (scale-out).
+    const epBytes = 80 * 4 * 15625 * 4 * 8192 * 2 * (15 / 16);
+    expect(epBytes).toBeCloseTo(3.072e11, -6);
+    // Gradient AllReduce of the 100e9 / 16 = 6.25e9-param shard (12.5 GB) over dp = 4 replicas, one per node pair:
+    // 2 × 12.5e9 × 3/4 = 1.875e10 B per chip, all across nodes.
+    expect(ep16.networkBytes).toBeCloseTo(64 * epBytes * (7 / 15), -3);
+    expect(ep16.scaleOutBytes).toBeCloseTo(64 * (epBytes * (8 / 15) + 1.875e10), -3);
+    expect(ep16.networkBytes / 64).toBeCloseTo(1.4336e11, -6);
+    expect(ep16.scaleOutBytes / 64).toBeCloseTo(1.8259e11, -7);
     expect(ep16.flops).toBe(6 * 20e9 * 1e6);
   });
 
   test("resident state: bf16 weights and gradients per model shard plus the ZeRO-1 optimizer shard (16 B/param at dp = 1)", () => {
     const w = trainingWorkload(dense(70e9), 1e6, { chips: 1, tensorParallel: 1, expertParallel: 1, chipsPerNode: 8 });
     expect(w.residentBytes).toBe(70e9 * 16); // research notes §8 case 20: 1.12 TB
+  });
+
+  test("HBM traffic per parameter: 4 weight/gradient passes plus the optimizer's 24 fp32 bytes and 2 × bytes_per_param", () => {
+    const one = { chips: 1, tensorParallel: 1, expertParallel: 1, chipsPerNode: 8 };
+    // bf16: 4 × 2 + (read grad 2 + read/write master, m, v 24 + write weight 2) = 36 B/param
+    expect(trainingWorkload(dense(70e9), 1e6, one).hbmBytes).toBeCloseTo(70e9 * 36, -3);
+    // fp32 weights and gradients: 4 × 4 + (4 + 24 + 4) = 48 B/param; the optimizer state stays 12 B resident
+    const fp32 = trainingWorkload(dense(70e9, 4), 1e6, one);
+    expect(fp32.hbmBytes).toBeCloseTo(70e9 * 48, -3);
+    expect(fp32.residentBytes).toBeCloseTo(70e9 * 20, -3);
   });
 });
 
