@@ -89,7 +89,7 @@ export const CONTRACT: Record<string, ContractEntry> = {
   AGENT_BUSY: { params: agentParams },
   AGENT_CPU_CORES: { params: agentParams },
   BUILDOUT: { params: ["tasks", "[trials]", "[seed]", "[percentiles]"], spills: true },
-  BUILDOUT_MW: { params: ["tasks", "horizon_months", "[trials]", "[seed]", "[percentiles]"], spills: true },
+  BUILDOUT_MW: { params: ["tasks", "horizon_months", "[trials]", "[seed]", "[confidence]"], spills: true },
   PERT: { params: ["min", "likely", "max", "probability"] },
   TRIANGULAR: { params: ["min", "likely", "max", "probability"] },
   UNIFORM: { params: ["min", "max", "probability"] },

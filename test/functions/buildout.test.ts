@@ -66,6 +66,43 @@ describe("BUILDOUT as Excel calls it", () => {
     expect(after[4][3]).toBeGreaterThan(before[4][3]);
   });
 
+  test("golden spill, the same on every engine (an independent Python port of the streams and schedule)", () => {
+    const table = [
+      ["A", "", 2, 4, 9, "uniform"],
+      ["B", "A", 1, 3, 6, "triangular"],
+      ["C", "", 3, 5, 8, "triangular"],
+      ["D", "B, C", 1, 2, 4, "uniform"],
+    ];
+    const d = [8.388655414013183, 11.283624238192504, 14.453685818968713, 11.396234574370542];
+    const golden = [
+      ["A", 2.6772034213878215, 5.347966985660605, 8.449765654047951, 5.48304023244488, 0.919],
+      ["B", 5.805404869606434, 8.734236299116215, 11.867706318465313, 8.814620795982073, 0.919],
+      ["C", 4.0057661154412845, 5.30822282269774, 6.8133502589178745, 5.368532228713633, 0.081],
+      ["D", ...d, 1],
+      ["Project", ...d, 1],
+    ];
+    const rows = BUILDOUT(table, 1000, 1) as [string, ...number[]][];
+    expect(rows.map((r) => r[0])).toEqual(golden.map((r) => r[0]));
+    rows.forEach((row, i) =>
+      row
+        .slice(1)
+        .forEach((x, k) =>
+          expect(Number((x as number).toPrecision(15))).toBe(Number((golden[i][k + 1] as number).toPrecision(15))),
+        ),
+    );
+  });
+
+  test("a first row with numbers stored as text is a task, refused as such, not a header", () => {
+    const e = excelErrorOf(() =>
+      BUILDOUT([
+        ["A", "", "6", "9", "18"],
+        ["B", "", 1, 2, 3],
+      ]),
+    );
+    expect(e.message).toContain('row 1 ("A"): min must be a number');
+    expect(BUILDOUT([["task", "after", "min", "likely", "max"], ...site], 1000, 5)).toEqual(BUILDOUT(site, 1000, 5));
+  });
+
   test("the greenfield template runs as a table, its source column ignored", () => {
     const rows = BUILDOUT(greenfieldTemplateTable(), 2000) as unknown[][];
     expect(rows).toHaveLength(10);
@@ -130,6 +167,12 @@ describe("bad input: #VALUE! naming the argument", () => {
       "used twice",
     ],
     [() => BUILDOUT([header]), "tasks", "no task rows"],
+    [() => BUILDOUT([["Grid, phase 1", "", 1, 2, 3]]), "tasks", 'may not contain "," or ";"'],
+    [() => BUILDOUT([["A; B", "", 1, 2, 3]]), "tasks", 'may not contain "," or ";"'],
+    [() => BUILDOUT([[" project ", "", 1, 2, 3]]), "tasks", '"Project" names the summary row'],
+    [() => BUILDOUT([["A", "", 0, 1e-306, 1000, "lognormal"]]), "tasks", "likely not too close to min"],
+    [() => BUILDOUT(site, 10, 2147483648), "seed", "whole number from 0 to 2,147,483,647"],
+    [() => BUILDOUT_MW(site, 24, 100, 1, [[1.5]]), "confidence", "[0, 1]"],
     [() => BUILDOUT(5 as unknown as unknown[][]), "tasks", "must be a range"],
     [() => BUILDOUT(site, 0), "trials", "whole number from 1 to 100,000"],
     [() => BUILDOUT(site, 100001), "trials", "whole number from 1 to 100,000"],
@@ -143,6 +186,7 @@ describe("bad input: #VALUE! naming the argument", () => {
     [() => UNIFORM(10, 3, 0.5), "max", "min ≤ max"],
     [() => LOGNORMAL(1, 3, 10, 1), "probability", "(0, 1)"],
     [() => LOGNORMAL(1, 1, 10, 0.5), "likely", "min < likely < max"],
+    [() => LOGNORMAL(0, 1e-306, 1000, 0.5), "likely", "not too close to min"],
   ])("%#: #VALUE! naming %s", (call, argument, detail) => {
     const e = excelErrorOf(call);
     expect(e.code).toBe("#VALUE!");

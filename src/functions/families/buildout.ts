@@ -11,6 +11,8 @@ import {
   DEFAULT_SEED,
   DEFAULT_TRIALS,
   finishReport,
+  LOGNORMAL_NEEDS,
+  lognormalFits,
   lognormalQuantile,
   MAX_HORIZON_MONTHS,
   MAX_TASK_SAMPLES,
@@ -39,6 +41,7 @@ const readPercentiles = optionalNumberList(
   DEFAULT_PERCENTILES,
   MAX_PERCENTILES,
 );
+const readConfidence = optionalNumberList({ name: "confidence", min: 0, max: 1 }, DEFAULT_PERCENTILES, MAX_PERCENTILES);
 const readGroupCorrelation = optionalNumber({ name: "group_correlation", min: 0, max: 1 }, DEFAULT_GROUP_CORRELATION);
 const readHorizon = requiredNumber({ name: "horizon_months", min: 1, max: MAX_HORIZON_MONTHS, integer: true });
 const readMin = requiredNumber({ name: "min" });
@@ -123,7 +126,7 @@ export function BUILDOUT(
  * @param horizon_months Last month to show (whole number from 1 to 600); rows run from month 0.
  * @param [trials] Monte Carlo trials (whole number from 1 to 100,000; default 10,000).
  * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1).
- * @param [percentiles] Confidence levels, each 0–1 (default 0.1, 0.5, 0.9): the column for p is the MW online with probability at least p, so 0.9 is the firm P90.
+ * @param [confidence] Confidence levels, each 0–1 (one number or a range; default 0.1, 0.5, 0.9): the column for c is the MW online with probability at least c, so 0.9 is the firm P90.
  * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
  * @returns One row per month: month, then MW online at each confidence level.
  */
@@ -132,7 +135,7 @@ export function BUILDOUT_MW(
   horizon_months: number,
   trials?: number,
   seed?: number,
-  percentiles?: unknown[][],
+  confidence?: unknown[][],
   group_correlation?: number,
 ): unknown[][] {
   const plan = readPlan(tasks);
@@ -143,7 +146,7 @@ export function BUILDOUT_MW(
   }
   const horizon = readHorizon(horizon_months);
   const options = readRun(plan, trials, seed, group_correlation);
-  const levels = readPercentiles(percentiles);
+  const levels = readConfidence(confidence);
   return mwOnlineFan(plan, simulate(plan, options), horizon, levels).map((row) =>
     row.map((x) => finite(x, "BUILDOUT_MW")),
   );
@@ -200,17 +203,13 @@ export function UNIFORM(min: number, max: number, probability: number): number {
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#LOGNORMAL
  * @param min Lowest value, where the distribution starts (< likely).
- * @param likely Most likely value (mode), between min and max.
+ * @param likely Most likely value (mode), between min and max, not too close to min: (max − min)/(likely − min) at most 1e12.
  * @param max The 95th percentile (> likely); 5% of outcomes overrun it.
  * @param probability Cumulative probability, in (0, 1).
  * @returns The quantile, in the unit of min, likely and max.
  */
 export function LOGNORMAL(min: number, likely: number, max: number, probability: number): number {
   const [a, m, b] = readThreePoint(min, likely, max);
-  if (a < b && !(a < m && m < b)) {
-    throw valueError(
-      `the lognormal needs min < likely < max, or all three equal (got min ${a}, likely ${m}, max ${b}).`,
-    );
-  }
+  if (!lognormalFits(a, m, b)) throw valueError(`${LOGNORMAL_NEEDS} (got min ${a}, likely ${m}, max ${b}).`);
   return finite(lognormalQuantile(a, m, b, readOpenProbability(probability)), "LOGNORMAL");
 }

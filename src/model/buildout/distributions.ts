@@ -5,7 +5,7 @@
  */
 import { BetaDistribution } from "./beta";
 import { exp, log } from "./ieee754";
-import { normalQuantile } from "./normal";
+import { normalCdf, normalQuantile } from "./normal";
 
 export type DistributionName = "pert" | "triangular" | "uniform" | "lognormal";
 export const DISTRIBUTIONS: readonly DistributionName[] = ["pert", "triangular", "uniform", "lognormal"];
@@ -48,7 +48,7 @@ export function uniformQuantile(min: number, max: number, p: number): number {
 /**
  * Shifted lognormal fitted to three points: X = min + e^(μ + σZ) with mode likely and
  * P(X ≤ max) = 0.95. With m = likely − min and M = max − min: mode m = e^(μ − σ²) and
- * M = e^(μ + z·σ), z = Φ⁻¹(0.95), so σ² + zσ = ln(M/m). Needs min < likely < max.
+ * M = e^(μ + z·σ), z = Φ⁻¹(0.95), so σ² + zσ = ln(M/m). Needs `lognormalFits`.
  */
 export function lognormalParameters(min: number, likely: number, max: number): { mu: number; sigma: number } {
   const z = normalQuantile(LOGNORMAL_MAX_PROBABILITY);
@@ -56,11 +56,49 @@ export function lognormalParameters(min: number, likely: number, max: number): {
   return { mu: log(likely - min) + sigma * sigma, sigma };
 }
 
+/** The largest (max − min)/(likely − min) the lognormal fit accepts (σ ≈ 4.5 there). */
+export const LOGNORMAL_MAX_RATIO = 1e12;
+
+/**
+ * Whether the lognormal can be fitted: min = likely = max (a point), or min < likely < max with
+ * likely not so close to min that (max − min)/(likely − min) exceeds LOGNORMAL_MAX_RATIO
+ * (closer, and σ and the quantiles overflow).
+ */
+export function lognormalFits(min: number, likely: number, max: number): boolean {
+  if (min === max) return likely === min;
+  return min < likely && likely < max && max - min <= LOGNORMAL_MAX_RATIO * (likely - min);
+}
+
+/** What lognormalFits asks, in words, for messages. */
+export const LOGNORMAL_NEEDS = `the lognormal needs min < likely < max, with likely not too close to min: (max − min)/(likely − min) at most ${LOGNORMAL_MAX_RATIO.toExponential()}, or all three equal`;
+
 /** Lognormal quantile for 0 < p < 1 (min when min = likely = max). */
 export function lognormalQuantile(min: number, likely: number, max: number, p: number): number {
   if (max === min) return min;
   const { mu, sigma } = lognormalParameters(min, likely, max);
   return min + exp(mu + sigma * normalQuantile(p));
+}
+
+/**
+ * P(X ≤ x) for a three-point distribution over [min, max] with min < max (the lognormal also
+ * needs `lognormalFits`): how far into its distribution an observed duration x lies.
+ */
+export function distributionCdf(name: DistributionName, min: number, likely: number, max: number, x: number): number {
+  const range = max - min;
+  if (x <= min) return 0;
+  switch (name) {
+    case "uniform":
+      return Math.min(1, (x - min) / range);
+    case "triangular":
+      if (x >= max) return 1;
+      return x < likely ? (x - min) ** 2 / (range * (likely - min)) : 1 - (max - x) ** 2 / (range * (max - likely));
+    case "lognormal": {
+      const { mu, sigma } = lognormalParameters(min, likely, max);
+      return normalCdf((log(x - min) - mu) / sigma);
+    }
+    default:
+      return pertBeta(min, likely, max).cdf((x - min) / range);
+  }
 }
 
 /** Maps a block of uniforms in (0, 1) to durations: `out[i] = Q(u[i])` for i < n. */
@@ -82,8 +120,9 @@ export interface PertTable {
 
 /**
  * The standard Beta(α, 6 − α) quantile at u = k/2048, for sampling (an exact inverse costs
- * microseconds a draw). Built from the CDF on a 2,048-cell grid (exact every 32nd point,
- * Simpson's rule in between) inverted by linear interpolation. Between knots the sampler
+ * microseconds a draw). Built from the CDF on a 2,048-cell grid (exact every 32nd point and at
+ * every point of the first and last 32 cells, where a shape near 1 gives the density an infinite
+ * slope that Simpson's rule misses; Simpson's rule elsewhere) inverted by linear interpolation. Between knots the sampler
  * interpolates linearly; in the first and last 1/2048 it follows the Beta's power-law tails,
  * Q(u) ∝ u^(1/α) and 1 − Q(u) ∝ (1 − u)^(1/β). Cached by α, so recalculation reuses it.
  */
@@ -96,7 +135,9 @@ export function pertTable(alpha: number): PertTable {
   let left = beta.density(0);
   for (let j = 0; j < PERT_GRID_CELLS; j++) {
     const x = j * h;
-    if (j % PERT_ANCHOR_EVERY === 0) cdf[j] = beta.cdf(x);
+    if (j % PERT_ANCHOR_EVERY === 0 || j < PERT_ANCHOR_EVERY || j > PERT_GRID_CELLS - PERT_ANCHOR_EVERY) {
+      cdf[j] = beta.cdf(x);
+    }
     const right = beta.density(x + h);
     cdf[j + 1] = cdf[j] + (h / 6) * (left + 4 * beta.density(x + h / 2) + right);
     left = right;

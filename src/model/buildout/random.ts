@@ -28,7 +28,8 @@ function hashLane(lane: number, seed: number, key: string): number {
 }
 
 const TWO_TO_MINUS_32 = 2 ** -32;
-const HALF_STEP = 2 ** -33;
+/** The smallest uniform a stream gives, 2^−33; the largest is 1 − 2^−33. */
+export const LOWEST_UNIFORM = 2 ** -33;
 
 /** A xoshiro128** stream of uniforms in (0, 1): k·2^−32 + 2^−33, never 0 or 1. */
 export class UniformStream {
@@ -45,7 +46,7 @@ export class UniformStream {
     this.s3 = s3 | 0;
   }
 
-  /** The stream named `key` under `seed` (a whole number 0 to 2^32 − 1). */
+  /** The stream named `key` under `seed` (a whole number 0 to 2^31 − 1; any 32-bit pattern works). */
   static keyed(seed: number, key: string): UniformStream {
     const a = hashLane(0x243f6a88, seed, key);
     const b = hashLane(0x85a308d3, seed, key);
@@ -68,7 +69,7 @@ export class UniformStream {
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      out[i] = (result >>> 0) * TWO_TO_MINUS_32 + HALF_STEP;
+      out[i] = (result >>> 0) * TWO_TO_MINUS_32 + LOWEST_UNIFORM;
     }
     this.s0 = s0;
     this.s1 = s1;

@@ -9,12 +9,13 @@
  * duration at u_i = Φ(Z_i) by inverse CDF. Any two tasks of a group then have normal-score
  * correlation ρ and rank (Spearman) correlation `groupCorrelation` = (6/π)·asin(ρ/2), whatever
  * their distributions: the rank correlation @RISK (RiskCorrmat) and Crystal Ball use, with one
- * strength per model. Tasks in different groups, or in none, are independent.
+ * strength per model. Tasks in different groups, or in none, are independent. Actual durations
+ * in a group condition its factor (see groupPosteriors).
  */
-import { blockSampler, BlockSampler } from "./distributions";
+import { blockSampler, BlockSampler, distributionCdf } from "./distributions";
 import { normalCdf, normalQuantile, pearsonFromSpearman } from "./normal";
 import { Plan } from "./plan";
-import { UniformStream } from "./random";
+import { LOWEST_UNIFORM, UniformStream } from "./random";
 import { taskKey } from "./tasks";
 
 export const MAX_TRIALS = 100_000;
@@ -28,10 +29,36 @@ export const TRIAL_BLOCK = 512;
 
 export interface RunOptions {
   trials: number;
-  /** A whole number 0 to 2^32 − 1. */
+  /** A whole number 0 to 2^31 − 1 (@RISK's range of fixed seeds). */
   seed: number;
   /** Rank correlation of durations within a risk group, 0–1. */
   groupCorrelation: number;
+}
+
+/**
+ * Replanning within a risk group. An actual duration x_j says where that task fell in its
+ * distribution, its score z_j = Φ⁻¹(F_j(x_j)) (F_j clamped to the stream's range of uniforms, so
+ * an actual outside [min, max] counts as an extreme draw). Given the k scores of a group, the
+ * factor is Gaussian: G | z ~ N(√ρ·Σz_j/(1 − ρ + kρ), (1 − ρ)/(1 − ρ + kρ)) (normal prior and
+ * likelihood z_j | G ~ N(√ρ·G, 1 − ρ)), so the group's open tasks follow its finished ones.
+ * A task with min = max says nothing about the factor and is left out.
+ */
+function groupPosteriors(plan: Plan, rho: number): { mean: number; sd: number }[] {
+  const sums = plan.groups.map(() => 0);
+  const counts = plan.groups.map(() => 0);
+  plan.tasks.forEach((task, i) => {
+    const g = plan.groupOf[i];
+    if (g < 0 || task.actual === null || task.min === task.max) return;
+    const p = distributionCdf(task.distribution, task.min, task.likely, task.max, task.actual);
+    sums[g] += normalQuantile(Math.min(1 - LOWEST_UNIFORM, Math.max(LOWEST_UNIFORM, p)));
+    counts[g]++;
+  });
+  return sums.map((sum, g) => {
+    const k = counts[g];
+    if (k === 0) return { mean: 0, sd: 1 };
+    const precision = 1 - rho + k * rho;
+    return { mean: (Math.sqrt(rho) * sum) / precision, sd: Math.sqrt((1 - rho) / precision) };
+  });
 }
 
 /** Draws the durations of a plan's tasks, block by block, the same for the same seed. */
@@ -41,6 +68,7 @@ export class DurationSampler {
   private readonly samplers: BlockSampler[];
   private readonly groupStreams: UniformStream[];
   private readonly groupScores: Float64Array[];
+  private readonly groupFactors: { mean: number; sd: number }[];
   private readonly loading: number;
   private readonly own: number;
   private readonly u = new Float64Array(TRIAL_BLOCK);
@@ -52,6 +80,7 @@ export class DurationSampler {
     this.groupStreams = plan.groups.map((g) => UniformStream.keyed(options.seed, "group:" + g));
     this.groupScores = plan.groups.map(() => new Float64Array(TRIAL_BLOCK));
     const rho = pearsonFromSpearman(options.groupCorrelation);
+    this.groupFactors = groupPosteriors(plan, rho);
     this.loading = Math.sqrt(rho);
     this.own = Math.sqrt(1 - rho);
   }
@@ -63,8 +92,9 @@ export class DurationSampler {
     if (correlated) {
       this.groupStreams.forEach((stream, g) => {
         const scores = this.groupScores[g];
+        const { mean, sd } = this.groupFactors[g];
         stream.fill(scores, n);
-        for (let t = 0; t < n; t++) scores[t] = normalQuantile(scores[t]);
+        for (let t = 0; t < n; t++) scores[t] = mean + sd * normalQuantile(scores[t]);
       });
     }
     plan.tasks.forEach((task, i) => {
@@ -101,10 +131,13 @@ export function simulate(plan: Plan, options: RunOptions): Simulation {
   const m = tasks.length;
   const trials = options.trials;
   const sampler = new DurationSampler(plan, options);
+  const successors: number[][] = tasks.map(() => []);
+  predecessors.forEach((ps, i) => ps.forEach((p) => successors[p].push(i)));
   const duration = blocks(m);
-  const start = blocks(m);
-  const end = blocks(m);
-  const latest = new Float64Array(TRIAL_BLOCK);
+  const merged = blocks(m);
+  const zero = new Float64Array(TRIAL_BLOCK);
+  const start: Float64Array[] = new Array(m);
+  const end: Float64Array[] = new Array(m);
   const onPath = Array.from({ length: m }, () => new Uint8Array(TRIAL_BLOCK));
   const finish = Array.from({ length: m }, () => new Float64Array(trials));
   const project = new Float64Array(trials);
@@ -113,31 +146,48 @@ export function simulate(plan: Plan, options: RunOptions): Simulation {
   for (let offset = 0; offset < trials; offset += TRIAL_BLOCK) {
     const n = Math.min(TRIAL_BLOCK, trials - offset);
     sampler.draw(duration, n);
-    latest.fill(0);
+    // Forward pass, written straight into the kept finish times; a task with one predecessor
+    // starts at (shares the block of) that predecessor's finish, one with none at zero.
+    const latest = project.subarray(offset, offset + n);
     for (const i of order) {
-      const s = start[i];
       const preds = predecessors[i];
-      if (preds.length === 0) s.fill(0);
-      else s.set(end[preds[0]]);
-      for (let k = 1; k < preds.length; k++) raiseTo(s, end[preds[k]], n);
+      let s: Float64Array = zero;
+      if (preds.length === 1) s = end[preds[0]];
+      else if (preds.length > 1) {
+        s = merged[i];
+        maxOf(s, end[preds[0]], end[preds[1]], n);
+        for (let k = 2; k < preds.length; k++) raiseTo(s, end[preds[k]], n);
+      }
+      start[i] = s;
+      end[i] = finish[i].subarray(offset, offset + n);
       finishAndLatest(end[i], s, duration[i], latest, n);
-      finish[i].set(end[i].subarray(0, n), offset);
     }
-    project.set(latest.subarray(0, n), offset);
 
-    // Backward pass: a task ending the project is critical, and so is a predecessor of a
-    // critical task whose finish set that task's start (exact equality: start is that finish).
-    for (let i = 0; i < m; i++) markEqual(onPath[i], end[i], latest, n);
+    // Backward pass: a task is critical if it ends the project, or if its finish set the start
+    // of a critical successor (exact equality: that start is this finish).
     for (let k = m - 1; k >= 0; k--) {
       const i = order[k];
-      for (const p of predecessors[i]) markSetters(onPath[p], onPath[i], end[p], start[i], n);
-      critical[i] += countMarked(onPath[i], n);
+      const c = onPath[i];
+      const succ = successors[i];
+      if (succ.length === 0) critical[i] += markEnds(c, end[i], latest, n);
+      else if (succ.length === 1) {
+        const j = succ[0];
+        critical[i] += markEndsAndSetters(c, end[i], latest, onPath[j], start[j], n);
+      } else {
+        markEnds(c, end[i], latest, n);
+        for (const j of succ) markSetters(c, onPath[j], end[i], start[j], n);
+        critical[i] += countMarked(c, n);
+      }
     }
   }
   return { trials, finish, project, critical };
 }
 
 // The hot loops, kept small so the engine optimizes each on its own.
+
+function maxOf(s: Float64Array, a: Float64Array, b: Float64Array, n: number): void {
+  for (let t = 0; t < n; t++) s[t] = a[t] > b[t] ? a[t] : b[t];
+}
 
 function raiseTo(s: Float64Array, f: Float64Array, n: number): void {
   for (let t = 0; t < n; t++) if (f[t] > s[t]) s[t] = f[t];
@@ -151,12 +201,30 @@ function finishAndLatest(e: Float64Array, s: Float64Array, d: Float64Array, late
   }
 }
 
-function markEqual(c: Uint8Array, e: Float64Array, latest: Float64Array, n: number): void {
-  for (let t = 0; t < n; t++) c[t] = e[t] === latest[t] ? 1 : 0;
+/** Marks the trials in which the task ends the project; returns how many. */
+function markEnds(c: Uint8Array, e: Float64Array, latest: Float64Array, n: number): number {
+  let count = 0;
+  for (let t = 0; t < n; t++) count += c[t] = e[t] === latest[t] ? 1 : 0;
+  return count;
 }
 
-function markSetters(cp: Uint8Array, c: Uint8Array, f: Float64Array, s: Float64Array, n: number): void {
-  for (let t = 0; t < n; t++) if (c[t] === 1 && f[t] === s[t]) cp[t] = 1;
+/** markEnds and markSetters for a task's only successor in one pass; returns the count. */
+function markEndsAndSetters(
+  c: Uint8Array,
+  e: Float64Array,
+  latest: Float64Array,
+  cs: Uint8Array,
+  s: Float64Array,
+  n: number,
+): number {
+  let count = 0;
+  for (let t = 0; t < n; t++) count += c[t] = e[t] === latest[t] || (cs[t] === 1 && e[t] === s[t]) ? 1 : 0;
+  return count;
+}
+
+/** Marks the trials in which the task's finish set a critical successor's start. */
+function markSetters(c: Uint8Array, cs: Uint8Array, f: Float64Array, s: Float64Array, n: number): void {
+  for (let t = 0; t < n; t++) if (cs[t] === 1 && f[t] === s[t]) c[t] = 1;
 }
 
 function countMarked(c: Uint8Array, n: number): number {

@@ -1,10 +1,13 @@
 /**
  * The task table of the build-out planner, one row per task: name, predecessors
  * (comma-separated names), min, likely, max (months), then optional distribution, MW online at
- * finish, risk group and actual duration. A header row is allowed; blank rows are skipped;
- * columns after the ninth (notes, sources) are ignored.
+ * finish, risk group and actual duration. A header row is allowed: a first non-blank row whose
+ * min, likely and max cells all hold text that is not a number. Blank rows are skipped; columns
+ * after the ninth (notes, sources) are ignored. Names may not contain the separators "," and ";"
+ * nor be "Project", the name of BUILDOUT's summary row.
  */
-import { DistributionName, DISTRIBUTIONS } from "./distributions";
+import { DistributionName, DISTRIBUTIONS, LOGNORMAL_NEEDS, lognormalFits } from "./distributions";
+import { PROJECT_ROW } from "./report";
 
 export interface Task {
   name: string;
@@ -33,6 +36,9 @@ export const MAX_MONTHS = 1200;
 /** Task names match ignoring case and surrounding spaces. */
 export const taskKey = (name: string): string => name.trim().toLowerCase();
 
+/** Text that is not a number, as a header has where min, likely and max go. */
+const isHeaderText = (v: unknown) => typeof v === "string" && v.trim() !== "" && !Number.isFinite(Number(v));
+
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** A name or group label: trimmed text, or a number as text; null when blank or anything else. */
@@ -46,7 +52,7 @@ function label(v: unknown): string | null {
 export function parseTaskTable(rows: unknown[][]): Task[] {
   if (!rows.every(Array.isArray)) throw new TaskTableError("every row must be a row of cells.");
   const first = rows.findIndex((r) => !r.every(isBlank));
-  const header = first >= 0 && typeof rows[first][2] === "string" ? first : -1; // text where min goes
+  const header = first >= 0 && rows[first].length >= 5 && rows[first].slice(2, 5).every(isHeaderText) ? first : -1;
   const tasks: Task[] = [];
   const seen = new Set<string>();
   rows.forEach((row, index) => {
@@ -60,7 +66,13 @@ export function parseTaskTable(rows: unknown[][]): Task[] {
     const name = label(row[0]);
     if (name === null) throw new TaskTableError(`${where}: name must be text (got ${show(row[0])}).`);
     const task = `${where} ("${name}")`;
+    if (/[,;]/.test(name)) {
+      throw new TaskTableError(`${task}: a name may not contain "," or ";", which separate predecessors.`);
+    }
     const key = taskKey(name);
+    if (key === taskKey(PROJECT_ROW)) {
+      throw new TaskTableError(`${task}: "${PROJECT_ROW}" names the summary row; give the task another name.`);
+    }
     if (seen.has(key)) throw new TaskTableError(`${task}: the name is used twice; names must be unique.`);
     seen.add(key);
     const min = months(row[2], `${task}: min`);
@@ -70,8 +82,8 @@ export function parseTaskTable(rows: unknown[][]): Task[] {
       throw new TaskTableError(`${task}: min ≤ likely ≤ max must hold (got ${min}, ${likely}, ${max} months).`);
     }
     const distribution = readDistribution(row[5], task);
-    if (distribution === "lognormal" && min < max && !(min < likely && likely < max)) {
-      throw new TaskTableError(`${task}: lognormal needs min < likely < max (got ${min}, ${likely}, ${max}).`);
+    if (distribution === "lognormal" && !lognormalFits(min, likely, max)) {
+      throw new TaskTableError(`${task}: ${LOGNORMAL_NEEDS} (got ${min}, ${likely}, ${max}).`);
     }
     tasks.push({
       name,

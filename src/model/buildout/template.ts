@@ -4,6 +4,11 @@
  * follows that section's note: first power = max(grid path, construction path, IT delivery) plus
  * the last fit-out step, with site control before everything. Long-lead electrical equipment
  * shares one risk group (one tight OEM market). Weeks convert at 7/30.4375 months, years at 12.
+ * Every row is PERT, §4's min / mode / max taken as bounds (generators' "up to 110 weeks" too).
+ * Two departures from §4's structure: GPU servers are ordered once permitting is through (an
+ * owner's choice; §4 treats IT delivery as a parallel path from the start), and the installation
+ * of a 1 MW UPS (Schneider Electric WP234, the only fit-out duration §4 gives) stands in for the
+ * commissioning of the whole 100 MW site, for which §4 gives no duration.
  */
 import { DistributionName } from "./distributions";
 
@@ -94,9 +99,9 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     "Permitting",
     [26, 34, 110],
     WEEK,
-    "lognormal",
+    "pert",
     "electrical OEMs",
-    "Cushman & Wakefield 2025: generators 30–38 weeks, some up to 110 (§4: 26 / 34 / 110 weeks; lognormal for the long tail)",
+    "Cushman & Wakefield 2025: generators 30–38 weeks, some up to 110 (§4: 26 / 34 / 110 weeks; PERT, 110 weeks the bound)",
   ),
   row(
     "Construction",
@@ -123,7 +128,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "",
-    "Schneider Electric WP234: about 6–8 weeks to install a 1 MW UPS (§4: 4 / 7 / 10 weeks); the last fit-out step before first power",
+    "Schneider Electric WP234: about 6–8 weeks to install a 1 MW UPS (§4: 4 / 7 / 10 weeks); stands in for commissioning, the last step before first power",
     100,
   ),
 ];

@@ -1,5 +1,7 @@
 import {
   blockSampler,
+  distributionCdf,
+  lognormalFits,
   lognormalQuantile,
   pertQuantile,
   pertTable,
@@ -23,6 +25,16 @@ describe("three-point quantiles against closed forms", () => {
     }
   });
 
+  // SciPy 1.17: 6 + 30·scipy.stats.beta.ppf(p, 1.8, 4.2) (R: 6 + 30*qbeta(p, 1.8, 4.2)); PERT(6, 12, 36)
+  // is Beta(1 + 4·6/30, 1 + 4·24/30) on [6, 36].
+  test.each([
+    [0.1, 8.69706391377725],
+    [0.5, 14.300167781775567],
+    [0.9, 22.36002151300746],
+  ])("PERT(6, 12, 36) at p = %p is %p (SciPy beta.ppf)", (p, x) => {
+    expect(pertQuantile(6, 12, 36, p)).toBeCloseTo(x, 11);
+  });
+
   test("triangular: min + √(p(max−min)(likely−min)) below the mode, max − √((1−p)(max−min)(max−likely)) above", () => {
     expect(triangularQuantile(6, 12, 36, 0.5)).toBeCloseTo(36 - Math.sqrt(360), 12);
     expect(triangularQuantile(6, 12, 36, 0.1)).toBeCloseTo(6 + Math.sqrt(0.1 * 30 * 6), 12);
@@ -39,6 +51,29 @@ describe("three-point quantiles against closed forms", () => {
     expect(lognormalQuantile(6, 12, 36, 0.5)).toBeCloseTo(6 + 6 * Math.exp(sigma * sigma), 10);
   });
 
+  test("CDFs at hand-computed points: where an actual duration falls in its distribution", () => {
+    expect(distributionCdf("triangular", 6, 12, 36, 12)).toBeCloseTo(6 / 30, 15); // the mode's share of the range
+    expect(distributionCdf("triangular", 6, 12, 36, 24)).toBeCloseTo(1 - 12 ** 2 / (30 * 24), 15);
+    expect(distributionCdf("uniform", 6, 21, 36, 13.5)).toBe(0.25);
+    expect(distributionCdf("pert", 0, 0, 10, 3)).toBeCloseTo(1 - 0.7 ** 5, 14); // Beta(1, 5)
+    expect(distributionCdf("lognormal", 6, 12, 36, 36)).toBeCloseTo(0.95, 13); // max is the 95th percentile
+    for (const name of ["pert", "triangular", "uniform", "lognormal"] as const) {
+      expect(distributionCdf(name, 6, 12, 36, 5)).toBe(0);
+      expect(distributionCdf(name, 6, 12, 36, 6)).toBe(0);
+    }
+    expect(distributionCdf("uniform", 6, 12, 36, 40)).toBe(1);
+    expect(distributionCdf("triangular", 6, 12, 36, 40)).toBe(1);
+  });
+
+  test("the lognormal fit refuses a likely so close to min that σ would overflow", () => {
+    expect(lognormalFits(0, 1e-306, 1000)).toBe(false); // (max − min)/(likely − min) = 1e309
+    expect(lognormalFits(0, 1e-10, 1000)).toBe(false); // 1e13 > 1e12
+    expect(lognormalFits(0, 1e-9, 1000)).toBe(true);
+    expect(lognormalFits(5, 5, 5)).toBe(true);
+    expect(lognormalFits(1, 1, 10)).toBe(false);
+    expect(lognormalFits(1, 10, 10)).toBe(false);
+  });
+
   test("degenerate ranges return the single value", () => {
     expect(pertQuantile(5, 5, 5, 0.3)).toBe(5);
     expect(lognormalQuantile(5, 5, 5, 0.3)).toBe(5);
@@ -49,15 +84,16 @@ describe("three-point quantiles against closed forms", () => {
 });
 
 describe("the tabulated PERT quantile used for sampling", () => {
-  test.each([1, 1.4, 2, 3, 4.6, 5])(
+  // Shapes near 1 (α or β = 6 − α) give the density an infinite slope at an end of [0, 1].
+  test.each([1, 1.001, 1.05, 1.4, 2, 3, 4.6, 4.95, 4.999, 5])(
     "α = %p: within 3e-5 of the exact quantile for p in [0.01, 0.99] and 3e-3 in the tails",
     (alpha) => {
       const table = pertTable(alpha);
       const likely = (alpha - 1) / 4;
       let inner = 0;
       let outer = 0;
-      for (let i = 1; i < 20000; i++) {
-        const u = i / 20000;
+      for (let i = 1; i < 10000; i++) {
+        const u = i / 10000;
         const error = Math.abs(pertTableQuantile(table, u) - pertQuantile(0, likely, 1, u));
         if (u >= 0.01 && u <= 0.99) inner = Math.max(inner, error);
         else outer = Math.max(outer, error);

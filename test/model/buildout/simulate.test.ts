@@ -5,12 +5,12 @@ import {
   greenfieldTemplateTable,
   parseTaskTable,
   percentilesInc,
-  pertQuantile,
+  mwOnlineFan,
   planOf,
   simulate,
   triangularQuantile,
+  UniformStream,
 } from "../../../src/model";
-import { BetaDistribution } from "../../../src/model/buildout/beta";
 
 type Row = (string | number)[];
 const N = 100_000;
@@ -43,10 +43,15 @@ describe("single tasks against analytic quantiles", () => {
   test("PERT(6, 12, 36): P10/P50/P90 and the mean (min + 4·likely + max)/6 within Monte Carlo error", () => {
     const { plan, sim } = run([["A", "", 6, 12, 36, "pert"]]);
     const [row] = finishReport(plan, sim, PS);
-    const beta = new BetaDistribution(1 + (4 * 6) / 30, 1 + (4 * 24) / 30);
+    // SciPy 1.17: 6 + 30·beta.ppf(p, 1.8, 4.2), and beta.pdf there / 30 (R: qbeta, dbeta).
+    const scipy = [
+      [8.69706391377725, 0.05961462489544738],
+      [14.300167781775567, 0.07025864944894028],
+      [22.36002151300746, 0.02736533611038506],
+    ];
     PS.forEach((p, k) => {
-      const x = pertQuantile(6, 12, 36, p);
-      expect(Math.abs(row.percentiles[k] - x)).toBeLessThan(quantileTolerance(p, beta.density((x - 6) / 30) / 30));
+      const [x, density] = scipy[k];
+      expect(Math.abs(row.percentiles[k] - x)).toBeLessThan(quantileTolerance(p, density));
     });
     const sd = Math.sqrt(((15 - 6) * (36 - 15)) / 7); // PERT variance (μ − min)(max − μ)/7
     expect(Math.abs(row.mean - 15)).toBeLessThan((4.5 * sd) / Math.sqrt(N));
@@ -154,9 +159,9 @@ describe("risk groups: one-factor Gaussian copula", () => {
 
   test.each([0, 0.5, 0.8, 1])("rank correlation within a group is group_correlation = %p; outside it is 0", (rs) => {
     const { sim } = run(rows, 20_000, 5, rs);
-    // The standard error of Spearman's ρ is about (1 − ρ²)/√n; 0.02 is more than 4.5 of them.
-    expect(Math.abs(spearman(sim.finish[0], sim.finish[1]) - rs)).toBeLessThan(0.02);
-    expect(Math.abs(spearman(sim.finish[0], sim.finish[2]))).toBeLessThan(0.035);
+    // The standard error of Spearman's ρ is at most 1/√(n − 1) = 0.0071 (at ρ = 0); 0.032 is 4.5 of them.
+    expect(Math.abs(spearman(sim.finish[0], sim.finish[1]) - rs)).toBeLessThan(0.032);
+    expect(Math.abs(spearman(sim.finish[0], sim.finish[2]))).toBeLessThan(0.032);
   });
 });
 
@@ -193,12 +198,119 @@ describe("reproducibility and replanning", () => {
     percentilesInc(replanned.project, PS).forEach((x, k) => expect(x).toBeCloseTo(shifted[k] + 5, 12));
   });
 
+  test("golden values, the same on every engine: a stream's first uniforms (independent Python port)", () => {
+    // xoshiro128** seeded by the (seed, name) hash, re-implemented in Python with 32-bit masks.
+    const u = new Float64Array(4);
+    UniformStream.keyed(1, "task:a").fill(u, 4);
+    expect(Array.from(u)).toEqual([0.7103158418321982, 0.9213775243842974, 0.2736985682277009, 0.05260237923357636]);
+  });
+
   test("the sampler alone draws the durations the simulation uses", () => {
     const plan = planOf(parseTaskTable([["A", "", 2, 4, 9]]));
     const options = { trials: 512, seed: 3, groupCorrelation: 0.5 };
     const durations = [new Float64Array(512)];
     new DurationSampler(plan, options).draw(durations, 512);
     expect(simulate(plan, options).finish[0]).toEqual(durations[0]);
+  });
+});
+
+describe("replanning within a risk group: the actuals condition the group's factor", () => {
+  // Grid PERT(24, 48, 96) and Substation PERT(18, 29, 48) share a utility at rank correlation 0.9
+  // (ρ = 2·sin(0.15π) = 0.90798). Given Grid's actual x, z = Φ⁻¹(F_grid(x)) and Substation's score
+  // is N(ρz, 1 − ρ²), so its p-quantile is Q_sub(Φ(ρz + √(1 − ρ²)·Φ⁻¹(p))). Figures and densities
+  // from SciPy 1.17 (beta, norm).
+  const utility = (actual: number | string): Row[] => [
+    ["Grid", "", 24, 48, 96, "pert", 0, "utility", actual],
+    ["Substation", "", 18, 29, 48, "pert", 0, "utility"],
+    ["Build", "", 12, 20, 36, "triangular"],
+  ];
+  const substation = (actual: number | string) => {
+    const { plan, sim } = run(utility(actual), 10_000, 1, 0.9);
+    return finishReport(plan, sim, PS)[1].percentiles;
+  };
+
+  test.each([
+    [72, [34.66392150663563, 37.939501028111536, 40.8338168018947], [0.06625, 0.164, 0.08499]],
+    [95, [46.8079272602707, 47.380327295424294, 47.701266748453904], [0.3057, 1.193, 0.9804]],
+  ])("Grid's actual %p months moves Substation's P10/P50/P90 to the conditional quantiles", (actual, xs, densities) => {
+    const got = substation(actual);
+    PS.forEach((p, k) => {
+      // Monte Carlo error at 10,000 trials, plus the sampling table's 3e-3 × 30 months in the far tail.
+      const allowed = quantileTolerance(p, densities[k], 10_000) + (actual === 95 ? 0.09 : 0);
+      expect(Math.abs(got[k] - xs[k])).toBeLessThan(allowed);
+    });
+  });
+
+  test("without an actual, Substation keeps its own PERT quantiles (SciPy: 23.115, 30.019, 38.025; density ≥ 0.03)", () => {
+    const got = substation("");
+    [23.115210434438143, 30.01911824507645, 38.024829374413706].forEach((x, k) =>
+      expect(Math.abs(got[k] - x)).toBeLessThan(quantileTolerance(PS[k], 0.03, 10_000)),
+    );
+  });
+
+  test("two actuals: the third uniform(0, 10) task follows N(ρ(z1 + z2)/(1 + ρ), (1 − ρ)(1 + 2ρ)/(1 + ρ))", () => {
+    // A and B finished at 2 and 3 months of uniform(0, 10): z = Φ⁻¹(0.2), Φ⁻¹(0.3); ρ_s = 0.8,
+    // ρ = 0.81347. C's p-quantile is 10·Φ(μ + s·Φ⁻¹(p)), μ = −0.61276, s = 0.51981 (SciPy 1.17).
+    const { plan, sim } = run(
+      [
+        ["A", "", 0, 5, 10, "uniform", 0, "vendor", 2],
+        ["B", "", 0, 5, 10, "uniform", 0, "vendor", 3],
+        ["C", "", 0, 5, 10, "uniform", 0, "vendor"],
+      ],
+      20_000,
+      4,
+      0.8,
+    );
+    const got = finishReport(plan, sim, PS)[2].percentiles;
+    [1.0046329407167565, 2.7001783001998128, 5.212926032661445].forEach(
+      (x, k) => expect(Math.abs(got[k] - x)).toBeLessThan([0.0498, 0.0685, 0.1126][k]), // 4.5 sd at 20,000 trials
+    );
+  });
+
+  test("an actual says nothing when the correlation is 0, and tasks outside the group never move", () => {
+    const free = run(utility(""), 2000, 3, 0).sim;
+    const known = run(utility(95), 2000, 3, 0).sim;
+    expect(known.finish[1]).toEqual(free.finish[1]);
+    const grouped = run(utility(95), 2000, 3, 0.9).sim;
+    expect(grouped.finish[2]).toEqual(free.finish[2]);
+  });
+});
+
+describe("MW online (fan chart) against a direct count", () => {
+  // For each month: every trial's MW online, sorted, PERCENTILE.INC, written out by hand.
+  const direct = (rows: Row[], horizon: number, confidences: number[]) => {
+    const { plan, sim } = run(rows, 3000, 2);
+    const expected = [];
+    for (let mo = 0; mo <= horizon; mo++) {
+      const online = Array.from({ length: 3000 }, (_, t) =>
+        plan.tasks.reduce((sum, task, i) => sum + (Math.ceil(sim.finish[i][t]) <= mo ? task.mw : 0), 0),
+      ).sort((a, b) => a - b);
+      expected.push([
+        mo,
+        ...confidences.map((c) => {
+          const h = 2999 * (1 - c);
+          const k = Math.floor(h);
+          return h > k ? online[k] + (h - k) * (online[k + 1] - online[k]) : online[k];
+        }),
+      ]);
+    }
+    return { got: mwOnlineFan(plan, sim, horizon, confidences), expected };
+  };
+
+  test("few MW totals (counts per total)", () => {
+    const phases: Row[] = [
+      ["P1", "", 6, 10, 20, "pert", 50],
+      ["P2", "P1", 3, 6, 12, "triangular", 30],
+      ["P3", "", 8, 14, 30, "uniform", 20],
+    ];
+    const { got, expected } = direct(phases, 48, [0.1, 0.37, 0.9]);
+    expect(got).toEqual(expected);
+  });
+
+  test("2,048 possible totals, more than are counted (the direct path)", () => {
+    const powers: Row[] = Array.from({ length: 11 }, (_, i) => [`U${i}`, "", 1, 5 + i, 30, "pert", 2 ** i]);
+    const { got, expected } = direct(powers, 31, [0.05, 0.5, 0.95]);
+    expect(got).toEqual(expected);
   });
 });
 
