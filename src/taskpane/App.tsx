@@ -1,5 +1,10 @@
-/** The task pane: the add-in's name, version and a way into the function reference. */
-import { Body1, Caption1, Link, Subtitle1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The task pane: the add-in's name, version and a way into the function reference, then the
+ * scenario pane, loaded lazily so the custom functions register before the wizard's code loads.
+ */
+import { Body1, Caption1, Link, Spinner, Subtitle1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy } from "react";
+import { WorkbookPort } from "../workbook/port";
 import { APP_NAME, APP_VERSION, FUNCTION_REFERENCE_URL } from "./buildInfo";
 
 const useStyles = makeStyles({
@@ -11,7 +16,9 @@ const useStyles = makeStyles({
   },
 });
 
-export function App() {
+const ScenarioPane = lazy(() => import("./ScenarioPane"));
+
+export function App({ workbook }: { workbook?: WorkbookPort }) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -25,6 +32,11 @@ export function App() {
       <Link href={FUNCTION_REFERENCE_URL} target="_blank" rel="noopener noreferrer">
         INFRA function reference
       </Link>
+      {workbook && (
+        <Suspense fallback={<Spinner label="Loading the scenario wizard" />}>
+          <ScenarioPane workbook={workbook} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,17 +1,20 @@
 /** Task pane entry: renders the React app once Office (or a plain browser) is ready. */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { ExcelWorkbook } from "../workbook/excel";
 import { App } from "./App";
+import { themeFor } from "./theme";
 
-function render() {
+function render(inExcel: boolean) {
   const container = document.getElementById("root");
   if (!container) return;
+  const theme = themeFor(inExcel ? Office.context.officeTheme : undefined);
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
+    <FluentProvider theme={theme}>
+      <App workbook={inExcel ? new ExcelWorkbook() : undefined} />
     </FluentProvider>,
   );
 }
 
-if (typeof Office !== "undefined") Office.onReady(render);
-else render();
+if (typeof Office !== "undefined") Office.onReady((info) => render(info.host === Office.HostType.Excel));
+else render(false);

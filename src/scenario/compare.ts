@@ -1,0 +1,50 @@
+/** The plan of the Compare sheet: chosen scenarios side by side on the same metrics. */
+import { Format } from "./fields";
+import { Metric, SheetPlan, cell, quoteSheet } from "./plan";
+import { Scenario } from "./schema";
+import { planScenario } from "./sheets";
+
+export const COMPARE_SHEET = "Compare";
+
+const METRICS: { metric: Metric; label: string; format: Format }[] = [
+  { metric: "effective_mw", label: "Effective (delivered) MW", format: "mw" },
+  { metric: "value_per_year", label: "Value per year", format: "plain" },
+  { metric: "value_per_gw", label: "Value per GW-year", format: "plain" },
+  { metric: "goodput", label: "Goodput", format: "percent" },
+  { metric: "tco_per_year", label: "TCO per year", format: "usd" },
+  { metric: "p50_month", label: "P50 first power", format: "months" },
+  { metric: "p90_month", label: "P90 first power", format: "months" },
+];
+
+/** One column per scenario; a metric a kind does not compute is left blank. */
+export function planCompare(scenarios: readonly Scenario[]): SheetPlan {
+  const plan: SheetPlan = {
+    sheet: COMPARE_SHEET,
+    cells: [
+      { address: "A1", text: "Scenarios compared", style: "title" },
+      { address: "A2", text: "Balance Point: each column reads a scenario sheet's named outputs.", style: "note" },
+      { address: "A4", text: "Metric", style: "header" },
+    ],
+    names: [],
+    formats: [],
+    tables: [],
+    charts: [],
+    metrics: {},
+    extent: cell(4 + METRICS.length, scenarios.length + 1),
+  };
+  scenarios.forEach((s, i) => {
+    const col = i + 2;
+    plan.cells.push({ address: cell(4, col), text: s.name, style: "header" });
+    const metrics = planScenario(s).metrics;
+    METRICS.forEach((m, r) => {
+      const name = metrics[m.metric];
+      const address = cell(5 + r, col);
+      if (name) {
+        plan.cells.push({ address, formula: `=${quoteSheet(s.sheet)}!${name}`, style: "output" });
+        plan.formats.push({ address, format: m.format });
+      }
+    });
+  });
+  METRICS.forEach((m, r) => plan.cells.push({ address: cell(5 + r, 1), text: m.label }));
+  return plan;
+}

@@ -1,0 +1,246 @@
+/**
+ * The scenario schema (version 2) and its validation. Scenario text in a shared workbook is
+ * untrusted: every record is rebuilt field by field from known keys (nothing else is copied), text
+ * is capped and stripped of control characters, numbers are range-checked, and names are only ever
+ * rendered as text (React text nodes; sheet cells written as text, never as formulas).
+ */
+import { functions } from "../functions";
+import { CATALOG } from "../model/catalog";
+import { FIELDS, Kind, NumberField, numberProblem } from "./fields";
+
+export const SCHEMA_VERSION = 2;
+export const MAX_NAME = 60;
+export const MAX_TASKS = 40;
+export const MAX_TASK_TEXT = 80;
+export const MAX_SCENARIOS = 50;
+
+/** Topologies the wizard offers; each is accepted by REDUNDANCY_COMPARE. */
+export const TOPOLOGIES = ["N", "N+1", "N+2", "2N", "2N+1", "3N/2", "4N/3", "2N FLEX", "3N/2 FLEX"] as const;
+export const DISTRIBUTIONS = ["pert", "triangular", "uniform", "lognormal"] as const;
+export const CUSTOM_CHIP = "Custom";
+export const CHIP_NAMES: readonly string[] = [...CATALOG.map((c) => c.name), CUSTOM_CHIP];
+
+export type Numbers = Record<string, number>;
+
+export interface BuildoutTask {
+  name: string;
+  predecessors: string;
+  min: number;
+  likely: number;
+  max: number;
+  distribution: (typeof DISTRIBUTIONS)[number];
+  mw: number;
+  group: string;
+  source: string;
+}
+
+interface Common {
+  id: string;
+  name: string;
+  /** The worksheet the scenario lives on. */
+  sheet: string;
+  /** True while its INFRA formulas are replaced by values (Freeze for sharing). */
+  frozen: boolean;
+  /** Last cell of the generated block ("I40"), so an edit clears only what the pane wrote. */
+  extent: string;
+  values: Numbers;
+}
+
+export interface RedundancyScenario extends Common {
+  kind: "redundancy";
+  topologies: string[];
+  availabilityFrom: "direct" | "mtbf";
+}
+
+export interface FleetScenario extends Common {
+  kind: "fleet";
+  chip: string;
+  sizing: "count" | "power";
+}
+
+export interface BuildoutScenario extends Common {
+  kind: "buildout";
+  tasks: BuildoutTask[];
+}
+
+export type Scenario = RedundancyScenario | FleetScenario | BuildoutScenario;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function isControl(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/** Printable text: control characters dropped, whitespace collapsed, at most `max` characters. */
+export function cleanText(value: unknown, max: number): string {
+  if (typeof value !== "string") return "";
+  return [...value]
+    .map((ch) => (isControl(ch) ? " " : ch))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, max);
+}
+
+/** Checks a scenario name typed by a user: non-empty, at most MAX_NAME characters. */
+export function nameProblem(name: string): string | undefined {
+  const clean = cleanText(name, MAX_NAME + 1);
+  if (!clean) return "Give the scenario a name.";
+  if (clean.length > MAX_NAME) return `A name has at most ${MAX_NAME} characters.`;
+  return undefined;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const own = (x: Record<string, unknown>, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(x, key) ? x[key] : undefined;
+
+function pick<T extends string>(value: unknown, choices: readonly T[], what: string, errors: string[]): T {
+  if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
+  errors.push(`${what} must be one of ${choices.join(", ")}.`);
+  return choices[0];
+}
+
+function numbers(raw: unknown, fields: readonly NumberField[], errors: string[]): Numbers {
+  const source = isRecord(raw) ? raw : {};
+  const out: Numbers = {};
+  for (const spec of fields) {
+    const value = own(source, spec.key);
+    const problem = numberProblem(spec, value);
+    if (problem) errors.push(problem);
+    else out[spec.key] = value as number;
+  }
+  return out;
+}
+
+function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_TASKS) {
+    errors.push(`A build-out has 1 to ${MAX_TASKS} tasks.`);
+    return [];
+  }
+  const list = raw.map((t, i) => {
+    const r = isRecord(t) ? t : {};
+    const name = cleanText(own(r, "name"), MAX_TASK_TEXT);
+    const row = `Task ${i + 1}`;
+    if (!name) errors.push(`${row} needs a name.`);
+    const [min, likely, max] = (["min", "likely", "max"] as const).map((k) => own(r, k));
+    const mw = own(r, "mw");
+    const durations = [min, likely, max].every(
+      (x) => typeof x === "number" && Number.isFinite(x) && x >= 0 && x <= 600,
+    );
+    if (!durations) errors.push(`${row}: min, likely and max are months from 0 to 600.`);
+    else if (!((min as number) <= (likely as number) && (likely as number) <= (max as number)))
+      errors.push(`${row}: min ≤ likely ≤ max must hold.`);
+    if (typeof mw !== "number" || !Number.isFinite(mw) || mw < 0 || mw > 100_000)
+      errors.push(`${row}: MW online is a number from 0 to 100,000.`);
+    return {
+      name,
+      predecessors: cleanText(own(r, "predecessors"), MAX_TASK_TEXT * 4),
+      min: min as number,
+      likely: likely as number,
+      max: max as number,
+      distribution: pick(own(r, "distribution"), DISTRIBUTIONS, `${row}'s distribution`, errors),
+      mw: mw as number,
+      group: cleanText(own(r, "group"), MAX_TASK_TEXT),
+      source: cleanText(own(r, "source"), 400),
+    };
+  });
+  const names = list.map((t) => t.name.toLowerCase());
+  if (new Set(names).size !== names.length) errors.push("Task names must be different from each other.");
+  const known = new Set(names);
+  for (const t of list)
+    for (const p of t.predecessors.split(",").map((s) => s.trim().toLowerCase()))
+      if (p && !known.has(p)) errors.push(`${t.name || "A task"} waits for "${p}", which is not a task.`);
+  return list;
+}
+
+/** A scenario rebuilt from untrusted data, or the reasons it is not one. */
+export function validateScenario(raw: unknown): Checked<Scenario> {
+  const errors: string[] = [];
+  if (!isRecord(raw)) return { ok: false, errors: ["A scenario must be an object."] };
+  const id = own(raw, "id");
+  if (typeof id !== "string" || !/^[a-z0-9]{1,16}$/.test(id))
+    errors.push("id must be 1–16 lowercase letters or digits.");
+  const problem = nameProblem(typeof own(raw, "name") === "string" ? (own(raw, "name") as string) : "");
+  if (problem) errors.push(problem);
+  const sheet = own(raw, "sheet");
+  if (typeof sheet !== "string" || sheetNameProblem(sheet)) errors.push("sheet must be a valid worksheet name.");
+  const extent = own(raw, "extent");
+  if (typeof extent !== "string" || !/^[A-Z]{1,2}[1-9][0-9]{0,4}$/.test(extent)) errors.push("extent must be a cell.");
+  const kind = pick<Kind>(own(raw, "kind"), ["redundancy", "fleet", "buildout"], "kind", errors);
+  const common = {
+    id: id as string,
+    name: cleanText(own(raw, "name"), MAX_NAME),
+    sheet: sheet as string,
+    frozen: own(raw, "frozen") === true,
+    extent: extent as string,
+    values: numbers(own(raw, "values"), FIELDS[kind], errors),
+  };
+  let scenario: Scenario;
+  if (kind === "redundancy") {
+    const list = own(raw, "topologies");
+    const topologies = Array.isArray(list) ? list.map((t) => pick(t, TOPOLOGIES, "Each topology", errors)) : [];
+    if (
+      topologies.length < 1 ||
+      topologies.length > TOPOLOGIES.length ||
+      new Set(topologies).size !== topologies.length
+    )
+      errors.push("Choose 1 or more different topologies.");
+    else if (common.values.modules_needed !== undefined) {
+      const problem = topologyProblem(topologies, common.values.modules_needed);
+      if (problem) errors.push(problem);
+    }
+    const availabilityFrom = pick(
+      own(raw, "availabilityFrom"),
+      ["direct", "mtbf"] as const,
+      "availabilityFrom",
+      errors,
+    );
+    scenario = { ...common, kind, topologies, availabilityFrom };
+  } else if (kind === "fleet") {
+    const chip = pick(own(raw, "chip"), CHIP_NAMES, "The accelerator", errors);
+    const sizing = pick(own(raw, "sizing"), ["count", "power"] as const, "sizing", errors);
+    scenario = { ...common, kind, chip, sizing };
+  } else {
+    scenario = { ...common, kind, tasks: tasks(own(raw, "tasks"), errors) };
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
+}
+
+/** Why REDUNDANCY_COMPARE would refuse these topologies with N modules (e.g. 3N/2 needs an even N). */
+export function topologyProblem(topologies: string[], modulesNeeded: number): string | undefined {
+  try {
+    functions.REDUNDANCY_COMPARE([topologies], 1, 1, 1, modulesNeeded);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Why `name` cannot be an Excel worksheet name, or undefined. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length < 1 || name.length > 31) return "A sheet name has 1 to 31 characters.";
+  if (/[[\]:*?/\\]/.test(name) || [...name].some(isControl) || name.startsWith("'") || name.endsWith("'"))
+    return "A sheet name cannot contain [ ] : * ? / \\ or start or end with '.";
+  if (name.toLowerCase() === "history") return "History is reserved by Excel.";
+  return undefined;
+}
+
+/** A worksheet name made from a scenario name, different (ignoring case) from every name in `taken`. */
+export function sheetNameFor(name: string, taken: readonly string[]): string {
+  const base =
+    cleanText(name, 200)
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 25)
+      .trim() || "Scenario";
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  const safe = base.toLowerCase() === "history" ? "History scenario" : base;
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? safe : `${safe} (${i})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

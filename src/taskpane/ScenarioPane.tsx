@@ -1,0 +1,308 @@
+/**
+ * The scenario pane (loaded lazily, after the custom functions): lists the workbook's scenarios and
+ * runs the wizard, edit, duplicate, rename, delete, freeze/restore and Compare through a
+ * ScenarioBook over a workbook port. Scenario names are untrusted and only ever rendered as text.
+ */
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Kind } from "../scenario/fields";
+import { Scenario, nameProblem } from "../scenario/schema";
+import { StoreState } from "../scenario/store";
+import { WorkbookPort } from "../workbook/port";
+import { InvalidScenarioError, ScenarioBook, ScenarioDraft, StoreLockedError, draftOf } from "../workbook/scenarios";
+import { KIND_LABELS, Wizard, newDraft } from "./Wizard";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+});
+
+const STATUS_TEXT: Record<Exclude<StoreState["status"], "ok" | "empty">, string> = {
+  corrupt: "The scenarios stored in this workbook are damaged, so the pane will not change them.",
+  newer: "This workbook's scenarios were saved by a newer version of Balance Point. Update the add-in to change them.",
+  oversized: "The scenario store in this workbook is larger than the pane accepts, so it will not change it.",
+};
+
+type View = { mode: "list" } | { mode: "new"; kind: Kind } | { mode: "edit"; scenario: Scenario };
+type Confirm = { title: string; body: string; action: string; run: () => Promise<unknown> };
+
+export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
+  const styles = useStyles();
+  const book = useMemo(() => new ScenarioBook(workbook), [workbook]);
+  const [state, setState] = useState<StoreState | undefined>();
+  const [view, setView] = useState<View>({ mode: "list" });
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const [confirm, setConfirm] = useState<Confirm | undefined>();
+  const [renaming, setRenaming] = useState<{ scenario: Scenario; name: string } | undefined>();
+  const [chosen, setChosen] = useState<string[]>([]);
+
+  const refresh = useCallback(async () => setState(await book.load()), [book]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  /** Runs a store operation, reports the outcome in words and reloads the list. */
+  const act = async (done: string, operation: () => Promise<unknown>) => {
+    try {
+      await operation();
+      setMessage({ intent: "success", text: done });
+      setView({ mode: "list" });
+    } catch (error) {
+      const text =
+        error instanceof InvalidScenarioError
+          ? error.errors.join(" ")
+          : error instanceof StoreLockedError
+            ? error.message
+            : `That did not work: ${error instanceof Error ? error.message : String(error)}`;
+      setMessage({ intent: "error", text });
+    }
+    await refresh();
+  };
+
+  if (!state) return <Text>Reading the workbook's scenarios…</Text>;
+
+  if (view.mode !== "list") {
+    const editing = view.mode === "edit" ? view.scenario : undefined;
+    return (
+      <section className={styles.root} aria-label="Scenario wizard">
+        {message?.intent === "error" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Wizard
+          initial={editing ? draftOf(editing) : newDraft(view.mode === "new" ? view.kind : "redundancy")}
+          submitLabel={editing ? "Update the sheet" : "Create the sheet"}
+          onCancel={() => setView({ mode: "list" })}
+          onSubmit={async (draft: ScenarioDraft) => {
+            try {
+              if (editing) await book.update(editing.id, draft);
+              else await book.create(draft);
+              setMessage({ intent: "success", text: editing ? "Scenario updated." : "Scenario created." });
+              setView({ mode: "list" });
+              await refresh();
+            } catch (error) {
+              const text =
+                error instanceof InvalidScenarioError
+                  ? error.errors.join(" ")
+                  : error instanceof Error
+                    ? error.message
+                    : String(error);
+              setMessage({ intent: "error", text });
+            }
+          }}
+        />
+      </section>
+    );
+  }
+
+  const entries = state.status === "ok" || state.status === "corrupt" ? state.entries.map((e) => e.scenario) : [];
+  const locked = state.status !== "ok" && state.status !== "empty";
+  return (
+    <section className={styles.root} aria-label="Scenarios">
+      <Subtitle1 as="h2">Scenarios</Subtitle1>
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {locked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {STATUS_TEXT[state.status as keyof typeof STATUS_TEXT]}
+            {"problems" in state && (
+              <ul>
+                {state.problems.slice(0, 5).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+            <Button
+              onClick={() =>
+                setConfirm({
+                  title: "Start a new scenario store?",
+                  body: "The current store is kept, renamed to a visible backup sheet, and nothing is deleted. The pane then starts an empty store; the scenario sheets stay as they are.",
+                  action: "Keep a backup and start new",
+                  run: () =>
+                    act("The old store is kept as a backup sheet; a new store is ready.", () => book.resetStore()),
+                })
+              }
+            >
+              Start a new store…
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        {(["redundancy", "fleet", "buildout"] as Kind[]).map((kind) => (
+          <Button key={kind} disabled={locked} onClick={() => (setMessage(undefined), setView({ mode: "new", kind }))}>
+            New {KIND_LABELS[kind].toLowerCase()} scenario
+          </Button>
+        ))}
+      </div>
+      {entries.length === 0 ? (
+        <Text>No scenarios in this workbook yet.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Scenarios in this workbook">
+          {entries.map((s) => (
+            <li key={s.id} className={styles.item} aria-label={s.name}>
+              <div className={styles.row}>
+                <Checkbox
+                  label={s.name}
+                  checked={chosen.includes(s.id)}
+                  onChange={(_, d) => setChosen(d.checked ? [...chosen, s.id] : chosen.filter((x) => x !== s.id))}
+                />
+                <Badge appearance="outline">{KIND_LABELS[s.kind]}</Badge>
+                {s.frozen && <Badge color="informative">Frozen</Badge>}
+              </div>
+              <div className={styles.row}>
+                <Button
+                  size="small"
+                  disabled={locked}
+                  onClick={() => (setMessage(undefined), setView({ mode: "edit", scenario: s }))}
+                >
+                  Open
+                </Button>
+                <Button
+                  size="small"
+                  disabled={locked}
+                  onClick={() => act("Scenario duplicated.", () => book.duplicate(s.id))}
+                >
+                  Duplicate
+                </Button>
+                <Button size="small" disabled={locked} onClick={() => setRenaming({ scenario: s, name: s.name })}>
+                  Rename
+                </Button>
+                {s.frozen ? (
+                  <Button
+                    size="small"
+                    disabled={locked}
+                    onClick={() => act("Formulas restored.", () => book.restore(s.id))}
+                  >
+                    Restore formulas
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    disabled={locked}
+                    onClick={() =>
+                      act("Frozen: the sheet shows values; the formulas are kept in the store.", () =>
+                        book.freeze(s.id),
+                      )
+                    }
+                  >
+                    Freeze for sharing
+                  </Button>
+                )}
+                <Button
+                  size="small"
+                  disabled={locked}
+                  onClick={() =>
+                    setConfirm({
+                      title: `Delete "${s.name}"?`,
+                      body: `This deletes the sheet "${s.sheet}" and everything on it, including cells you added there.`,
+                      action: "Delete",
+                      run: () => act("Scenario deleted.", () => book.remove(s.id)),
+                    })
+                  }
+                >
+                  Delete
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entries.length > 0 && (
+        <Button
+          disabled={locked || chosen.length === 0}
+          onClick={() =>
+            act("The Compare sheet is up to date.", () =>
+              book.compare(chosen.filter((id) => entries.some((s) => s.id === id))),
+            )
+          }
+        >
+          Compare chosen scenarios
+        </Button>
+      )}
+      <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && setConfirm(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{confirm?.title}</DialogTitle>
+            <DialogContent>{confirm?.body}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => (confirm?.run(), setConfirm(undefined))}>
+                {confirm?.action}
+              </Button>
+              <Button onClick={() => setConfirm(undefined)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={!!renaming} onOpenChange={(_, d) => !d.open && setRenaming(undefined)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!renaming || nameProblem(renaming.name)) return;
+              const { scenario, name } = renaming;
+              setRenaming(undefined);
+              void act("Scenario renamed.", () => book.rename(scenario.id, name));
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>Rename scenario</DialogTitle>
+              <DialogContent>
+                <Field
+                  label="New name"
+                  validationMessage={renaming ? nameProblem(renaming.name) : undefined}
+                  validationState={renaming && nameProblem(renaming.name) ? "error" : "none"}
+                >
+                  <Input
+                    value={renaming?.name ?? ""}
+                    onChange={(_, d) => renaming && setRenaming({ ...renaming, name: d.value })}
+                  />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button type="submit" appearance="primary">
+                  Rename
+                </Button>
+                <Button type="button" onClick={() => setRenaming(undefined)}>
+                  Cancel
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

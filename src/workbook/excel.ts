@@ -1,0 +1,192 @@
+/**
+ * The workbook port over Office.js. Each operation is one Excel.run with a fixed number of
+ * context.sync() calls, whatever the size of the plan: proxies are queued and sent in one batch
+ * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1). Text is written with a
+ * leading apostrophe, Excel's text prefix, so a name such as "=HYPERLINK(...)" stays text.
+ * Needs ExcelApi 1.7 (chart series) and worksheet-scoped names (1.4).
+ */
+import { NUMBER_FORMATS, PlanCell, SheetPlan, cellsOf, column, parseCell } from "../scenario/plan";
+import { STORE_SHEET } from "../scenario/store";
+import { ConflictError, StoreRow, WorkbookPort, areaOf, isGeneratedName, isGeneratedObject } from "./port";
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A text constant as typed into a cell: Excel keeps what follows the apostrophe as text. */
+const asText = (text: string): string => `'${text}`;
+
+const STYLE: Record<NonNullable<PlanCell["style"]>, (f: Excel.RangeFormat) => void> = {
+  title: (f) => ((f.font.bold = true), (f.font.size = 14)),
+  note: (f) => (f.font.italic = true),
+  header: (f) => (f.font.bold = true),
+  input: (f) => (f.font.color = "#0000FF"), // the modelling convention: blue inputs
+  output: () => undefined,
+};
+
+export class ExcelWorkbook implements WorkbookPort {
+  constructor(private readonly run: Run = (batch) => Excel.run(batch)) {}
+
+  async readStore(): Promise<string[][] | null> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      const used = sheet.getRange("A:C").getUsedRangeOrNullObject(true);
+      used.load("values,rowIndex");
+      await context.sync();
+      if (used.isNullObject) return [];
+      const blankRows = Array.from({ length: used.rowIndex }, () => ["", "", ""]);
+      return [...blankRows, ...used.values.map((r) => r.map((v) => (v === null ? "" : String(v))))];
+    });
+  }
+
+  async writeStore(rows: StoreRow[]): Promise<void> {
+    await this.run(async (context) => {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      await context.sync();
+      if (sheet.isNullObject) {
+        sheet = context.workbook.worksheets.add(STORE_SHEET);
+        sheet.visibility = Excel.SheetVisibility.veryHidden;
+      }
+      for (const { row, cells } of rows) {
+        const line = [0, 1, 2].map((i) => (cells[i] ? asText(cells[i]) : ""));
+        sheet.getRange(`A${row}:C${row}`).formulas = [line];
+      }
+      await context.sync();
+    });
+  }
+
+  async backupStore(): Promise<string> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      let n = 1;
+      while (names.has(`bp store backup ${n}`)) n++;
+      const sheet = sheets.getItem(STORE_SHEET);
+      sheet.name = `BP store backup ${n}`;
+      sheet.visibility = Excel.SheetVisibility.visible;
+      await context.sync();
+      return `BP store backup ${n}`;
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async writePlan(plan: SheetPlan, previousExtent?: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const sheet = previousExtent === undefined ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
+      // Sync 1: what is on the sheet now (the user's cells, the pane's names, tables and charts).
+      const target = sheet.getRange(`A1:${plan.extent}`);
+      target.load("formulas");
+      sheet.names.load("items/name");
+      sheet.tables.load("items/name");
+      sheet.charts.load("items/name");
+      await context.sync();
+      const current = target.formulas;
+      if (previousExtent !== undefined) {
+        const old = parseCell(previousExtent);
+        const conflicts: string[] = [];
+        cellsOf(`A1:${plan.extent}`).forEach((line, r) =>
+          line.forEach((p, c) => {
+            const outside = p.row > old.row || p.col > old.col;
+            if (outside && current[r][c] !== "") conflicts.push(`${column(p.col)}${p.row}`);
+          }),
+        );
+        if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
+        sheet.getRange(`A1:${previousExtent}`).clear(Excel.ClearApplyTo.all);
+      }
+      for (const n of sheet.names.items) if (isGeneratedName(n.name)) n.delete();
+      for (const t of sheet.tables.items) if (isGeneratedObject(t.name)) t.convertToRange();
+      for (const c of sheet.charts.items) if (isGeneratedObject(c.name)) c.delete();
+      // Sync 2: the whole block in one formulas array, then formats, names, tables and charts.
+      target.formulas = blockFormulas(plan);
+      for (const c of plan.cells) if (c.style) STYLE[c.style](sheet.getRange(c.address).format);
+      for (const f of plan.formats) {
+        const area = cellsOf(f.address);
+        sheet.getRange(f.address).numberFormat = area.map((line) => line.map(() => NUMBER_FORMATS[f.format]));
+      }
+      for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.address));
+      for (const t of plan.tables) sheet.tables.add(sheet.getRange(t.address), true).name = t.name;
+      for (const spec of plan.charts) {
+        const [first, ...rest] = spec.series;
+        const chart = sheet.charts.add(spec.type, sheet.getRange(first.values), Excel.ChartSeriesBy.columns);
+        chart.name = spec.name;
+        chart.title.text = spec.title;
+        chart.setPosition(spec.anchor);
+        const series = chart.series.getItemAt(0);
+        series.name = first.name;
+        series.setXAxisValues(sheet.getRange(spec.categories));
+        for (const s of rest) {
+          const added = chart.series.add(s.name);
+          added.setValues(sheet.getRange(s.values));
+          added.setXAxisValues(sheet.getRange(spec.categories));
+        }
+      }
+      sheet.getRange(`A:${column(parseCell(plan.extent).col)}`).format.autofitColumns();
+      await context.sync();
+    });
+  }
+
+  async freeze(sheetName: string, ranges: string[]): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const areas = ranges.map((r) => sheet.getRange(r).load("values"));
+      await context.sync();
+      areas.forEach((area) => {
+        area.formulas = area.values.map((line) => line.map((v) => (typeof v === "string" && v !== "" ? asText(v) : v)));
+      });
+      await context.sync();
+    });
+  }
+
+  async restore(sheetName: string, cells: PlanCell[]): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      for (const c of cells) {
+        sheet.getRange(areaOf(c)).clear(Excel.ClearApplyTo.contents);
+        sheet.getRange(c.address).formulas = [[c.formula ?? ""]];
+      }
+      await context.sync();
+    });
+  }
+
+  async renameSheet(from: string, to: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(from).name = to;
+      await context.sync();
+    });
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
+  }
+
+  async activate(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+}
+
+/** The block A1:extent as one formulas array: formulas, numbers, apostrophe-prefixed text, blanks. */
+function blockFormulas(plan: SheetPlan): (string | number)[][] {
+  const block = cellsOf(`A1:${plan.extent}`).map((line) => line.map((): string | number => ""));
+  for (const c of plan.cells) {
+    const { row, col } = parseCell(c.address);
+    block[row - 1][col - 1] = c.formula ?? c.number ?? (c.text !== undefined ? asText(c.text) : "");
+  }
+  return block;
+}

@@ -1,0 +1,215 @@
+/**
+ * An in-memory workbook behind the workbook port: worksheets of cells (value, formula, number
+ * format), worksheet-scoped names, tables with workbook-unique names, charts and visibility. It
+ * has no calculation engine of its own: a formula's value comes from the `calculate` callback
+ * given to the constructor (the browser workbench plugs a real one in; tests a deterministic one).
+ */
+import { NUMBER_FORMATS, SheetPlan, PlanCell, cell, cellsOf, parseCell, quoteSheet } from "../scenario/plan";
+import { STORE_SHEET } from "../scenario/store";
+import { CellValue, ConflictError, StoreRow, WorkbookPort, areaOf, isGeneratedName, isGeneratedObject } from "./port";
+
+export interface MemoryCell {
+  value: CellValue;
+  formula?: string;
+  format?: string;
+  style?: PlanCell["style"];
+}
+
+export interface MemorySheet {
+  name: string;
+  visibility: "visible" | "veryHidden";
+  cells: Map<string, MemoryCell>;
+  names: Map<string, string>;
+  tables: Map<string, string>;
+  charts: {
+    name: string;
+    type: string;
+    title: string;
+    categories: string;
+    series: { name: string; values: string }[];
+  }[];
+}
+
+export type Calculate = (formula: string, sheet: string) => CellValue | CellValue[][];
+
+const blank = (c: MemoryCell | undefined) => !c || (c.formula === undefined && (c.value === null || c.value === ""));
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets: MemorySheet[] = [];
+  /** Calls made, by operation: what the tests of the pane assert on. */
+  readonly calls: string[] = [];
+
+  constructor(private readonly calculate: Calculate = () => null) {}
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private require(name: string): MemorySheet {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`There is no sheet "${name}".`);
+    return s;
+  }
+
+  addSheet(name: string, visibility: MemorySheet["visibility"] = "visible"): MemorySheet {
+    if (this.sheet(name)) throw new Error(`A sheet "${name}" exists already.`);
+    const s: MemorySheet = { name, visibility, cells: new Map(), names: new Map(), tables: new Map(), charts: [] };
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** Sets a cell as a user would (a value, or a formula when the text starts with "="). */
+  setCell(sheet: string, address: string, input: CellValue) {
+    const s = this.require(sheet);
+    if (typeof input === "string" && input.startsWith("=")) this.setFormula(s, address, input);
+    else s.cells.set(address, { value: input });
+  }
+
+  /** The value shown in a cell (null when empty). */
+  value(sheet: string, address: string): CellValue {
+    return this.require(sheet).cells.get(address)?.value ?? null;
+  }
+
+  formula(sheet: string, address: string): string | undefined {
+    return this.require(sheet).cells.get(address)?.formula;
+  }
+
+  private setFormula(s: MemorySheet, address: string, formula: string, format?: string) {
+    const result = this.calculate(formula, s.name);
+    if (Array.isArray(result)) {
+      const { row, col } = parseCell(address);
+      result.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (r || c) s.cells.set(cell(row + r, col + c), { ...s.cells.get(cell(row + r, col + c)), value: v });
+        }),
+      );
+      s.cells.set(address, { value: result[0]?.[0] ?? null, formula, format });
+    } else s.cells.set(address, { value: result, formula, format });
+  }
+
+  async readStore(): Promise<string[][] | null> {
+    this.calls.push("readStore");
+    const s = this.sheet(STORE_SHEET);
+    if (!s) return null;
+    let last = 0;
+    for (const key of s.cells.keys()) last = Math.max(last, parseCell(key).row);
+    return cellsOf(`A1:C${Math.max(last, 1)}`).map((line) =>
+      line.map(({ row, col }) => {
+        const v = s.cells.get(cell(row, col))?.value;
+        return v === null || v === undefined ? "" : String(v);
+      }),
+    );
+  }
+
+  async writeStore(rows: StoreRow[]): Promise<void> {
+    this.calls.push("writeStore");
+    const s = this.sheet(STORE_SHEET) ?? this.addSheet(STORE_SHEET, "veryHidden");
+    for (const { row, cells } of rows) {
+      for (let col = 1; col <= Math.max(3, cells.length); col++) {
+        const v = cells[col - 1];
+        if (v === undefined || v === "") s.cells.delete(cell(row, col));
+        else s.cells.set(cell(row, col), { value: v });
+      }
+    }
+  }
+
+  async backupStore(): Promise<string> {
+    this.calls.push("backupStore");
+    const s = this.require(STORE_SHEET);
+    let n = 1;
+    while (this.sheet(`BP store backup ${n}`)) n++;
+    s.name = `BP store backup ${n}`;
+    s.visibility = "visible";
+    return s.name;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  async writePlan(plan: SheetPlan, previousExtent?: string): Promise<void> {
+    this.calls.push(`writePlan:${plan.sheet}`);
+    const existing = this.sheet(plan.sheet);
+    if (previousExtent === undefined && existing) throw new Error(`A sheet "${plan.sheet}" exists already.`);
+    if (previousExtent !== undefined && !existing) throw new Error(`There is no sheet "${plan.sheet}".`);
+    const s = existing ?? this.addSheet(plan.sheet);
+    const old = new Set(
+      previousExtent
+        ? cellsOf(`A1:${previousExtent}`)
+            .flat()
+            .map((p) => cell(p.row, p.col))
+        : [],
+    );
+    const conflicts = cellsOf(`A1:${plan.extent}`)
+      .flat()
+      .map((p) => cell(p.row, p.col))
+      .filter((a) => !old.has(a) && !blank(s.cells.get(a)));
+    if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
+    for (const a of old) s.cells.delete(a);
+    for (const t of [...s.tables.keys()]) if (isGeneratedObject(t)) s.tables.delete(t);
+    for (const n of [...s.names.keys()]) if (isGeneratedName(n)) s.names.delete(n);
+    s.charts = s.charts.filter((c) => !isGeneratedObject(c.name));
+    for (const t of plan.tables) {
+      if (this.sheets.some((x) => x.tables.has(t.name))) throw new Error(`A table "${t.name}" exists already.`);
+      s.tables.set(t.name, t.address);
+    }
+    for (const n of plan.names) s.names.set(n.name, n.address);
+    for (const c of plan.cells) {
+      if (c.formula !== undefined) this.setFormula(s, c.address, c.formula);
+      else s.cells.set(c.address, { value: c.text ?? c.number ?? null });
+      s.cells.get(c.address)!.style = c.style;
+    }
+    for (const f of plan.formats)
+      for (const p of cellsOf(f.address).flat()) {
+        const a = cell(p.row, p.col);
+        s.cells.set(a, { value: null, ...s.cells.get(a), format: NUMBER_FORMATS[f.format] });
+      }
+    s.charts.push(...plan.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })));
+  }
+
+  async freeze(sheet: string, ranges: string[]): Promise<void> {
+    this.calls.push(`freeze:${sheet}`);
+    const s = this.require(sheet);
+    for (const r of ranges)
+      for (const p of cellsOf(r).flat()) {
+        const c = s.cells.get(cell(p.row, p.col));
+        if (c) delete c.formula;
+      }
+  }
+
+  async restore(sheet: string, cells: PlanCell[]): Promise<void> {
+    this.calls.push(`restore:${sheet}`);
+    const s = this.require(sheet);
+    for (const c of cells) {
+      for (const p of cellsOf(areaOf(c)).flat()) {
+        const a = cell(p.row, p.col);
+        const old = s.cells.get(a);
+        s.cells.set(a, { value: null, format: old?.format, style: old?.style });
+      }
+      const { format, style } = s.cells.get(c.address) ?? {};
+      this.setFormula(s, c.address, c.formula ?? "", format);
+      s.cells.get(c.address)!.style = style;
+    }
+  }
+
+  async renameSheet(from: string, to: string): Promise<void> {
+    this.calls.push(`renameSheet:${from}`);
+    if (this.sheet(to) && to.toLowerCase() !== from.toLowerCase()) throw new Error(`A sheet "${to}" exists already.`);
+    this.require(from).name = to;
+    // Excel rewrites references to a renamed sheet; so does this emulation.
+    for (const s of this.sheets)
+      for (const c of s.cells.values())
+        if (c.formula) c.formula = c.formula.split(`${quoteSheet(from)}!`).join(`${quoteSheet(to)}!`);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    this.calls.push(`deleteSheet:${name}`);
+    const s = this.require(name);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+  }
+
+  async activate(name: string): Promise<void> {
+    this.calls.push(`activate:${name}`);
+    this.require(name);
+  }
+}

@@ -1,0 +1,27 @@
+/** Scenarios with the sourced defaults, one per kind, for the tests. */
+import { Scenario, defaultValues, templateTasks } from "../../src/scenario";
+
+const base = { id: "abc1", sheet: "S", frozen: false, extent: "A1" };
+export const redundancy = (): Scenario => ({
+  ...base,
+  name: "Site A",
+  kind: "redundancy",
+  values: defaultValues("redundancy"),
+  topologies: ["2N", "2N FLEX", "N+1", "3N/2"],
+  availabilityFrom: "direct",
+});
+export const fleet = (sizing: "count" | "power", chip = "GB200"): Scenario => ({
+  ...base,
+  name: "Fleet",
+  kind: "fleet",
+  values: defaultValues("fleet"),
+  chip,
+  sizing,
+});
+export const buildout = (): Scenario => ({
+  ...base,
+  name: "Build",
+  kind: "buildout",
+  values: defaultValues("buildout"),
+  tasks: templateTasks(),
+});

@@ -1,0 +1,114 @@
+import {
+  MAX_RECORD_CHARS,
+  SCHEMA_VERSION,
+  Scenario,
+  STORE_MARKER,
+  defaultValues,
+  parseStore,
+  planScenario,
+  recordCells,
+  sheetNameFor,
+  validateScenario,
+} from "../../src/scenario";
+import { redundancy } from "./fixtures";
+
+const header = [STORE_MARKER, String(SCHEMA_VERSION)];
+
+describe("scenario validation (untrusted input)", () => {
+  test("keeps only known keys, so __proto__ and extra fields never reach the scenario", () => {
+    const raw = JSON.parse(
+      JSON.stringify({ ...redundancy(), extra: 1 }).replace("{", '{"__proto__":{"polluted":true},'),
+    );
+    const checked = validateScenario(raw);
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect(Object.keys(checked.value)).not.toContain("extra");
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  test("a hostile name is cleaned and capped; out-of-range numbers and topologies are refused with reasons", () => {
+    const hostile = validateScenario({ ...redundancy(), name: `=HYPERLINK("x")\u0000<img onerror=alert(1)>` });
+    expect(hostile.ok && hostile.value.name).toBe('=HYPERLINK("x") <img onerror=alert(1)>');
+    expect(validateScenario({ ...redundancy(), name: "x".repeat(61) })).toEqual({
+      ok: false,
+      errors: ["A name has at most 60 characters."],
+    });
+    const bad = validateScenario({
+      ...redundancy(),
+      values: { ...defaultValues("redundancy"), pue: 0.5 },
+      topologies: ["2N", "bogus"],
+    });
+    expect(bad).toEqual({
+      ok: false,
+      errors: expect.arrayContaining(["PUE must be from 1 to 10 facility ÷ IT.", expect.stringContaining("topology")]),
+    });
+    const odd = validateScenario({
+      ...redundancy(),
+      values: { ...defaultValues("redundancy"), modules_needed: 3 },
+      topologies: ["3N/2"],
+    });
+    expect(odd.ok).toBe(false);
+  });
+
+  test("sheet names: forbidden characters removed, unique ignoring case, never History", () => {
+    expect(sheetNameFor("a/b:c*?[d]", [])).toBe("a b c d");
+    expect(sheetNameFor("Site A", ["site a", "Site A (2)"])).toBe("Site A (3)");
+    expect(sheetNameFor("'''", [])).toBe("Scenario");
+    expect(sheetNameFor("history", [])).toBe("History scenario");
+  });
+});
+
+describe("the store", () => {
+  const s = { ...redundancy(), extent: planScenario(redundancy()).extent };
+
+  test("round trip: a record written is read back identical", () => {
+    const state = parseStore([header, recordCells(s)]);
+    expect(state).toEqual({ status: "ok", version: SCHEMA_VERSION, entries: [{ scenario: s, row: 2 }], rowCount: 2 });
+  });
+
+  test("no sheet or an empty one is an empty store", () => {
+    expect(parseStore(null)).toEqual({ status: "empty" });
+    expect(parseStore([["", ""]])).toEqual({ status: "empty" });
+  });
+
+  test("unreadable JSON, a tampered record and a foreign header are corrupt, with the readable scenarios kept", () => {
+    const state = parseStore([
+      header,
+      recordCells(s),
+      ["x", "{not json"],
+      ["y", JSON.stringify({ ...s, id: "y", values: {} })],
+    ]);
+    expect(state.status).toBe("corrupt");
+    if (state.status === "corrupt") {
+      expect(state.entries.map((e) => e.scenario.id)).toEqual([s.id]);
+      expect(state.problems[0]).toBe("Row 3: the record is not readable JSON.");
+      expect(state.problems[1]).toMatch(/^Row 4: /);
+    }
+    expect(parseStore([["Someone else", "1"]]).status).toBe("corrupt");
+  });
+
+  test("a newer version is reported and not read", () => {
+    expect(parseStore([[STORE_MARKER, String(SCHEMA_VERSION + 1)], recordCells(s)])).toEqual({
+      status: "newer",
+      version: SCHEMA_VERSION + 1,
+    });
+  });
+
+  test("oversized: too many rows, or a record too long for a cell", () => {
+    const rows = [header, ...Array.from({ length: 201 }, () => ["a", "{}"])];
+    expect(parseStore(rows).status).toBe("oversized");
+    const long = parseStore([header, [s.id, "x".repeat(MAX_RECORD_CHARS + 1)]]);
+    expect(long.status).toBe("corrupt");
+    expect(() => recordCells({ ...s, topologies: Array(8000).fill("2N") } as Scenario)).toThrow(/too large/);
+  });
+
+  test("version 1 records (topologies as one text) migrate to version 2", () => {
+    const v1 = { ...s, topologies: "2N, 2N FLEX, N+1, 3N/2" };
+    const state = parseStore([
+      [STORE_MARKER, "1"],
+      [s.id, JSON.stringify(v1)],
+    ]);
+    expect(state).toEqual({ status: "ok", version: 1, entries: [{ scenario: s, row: 2 }], rowCount: 2 });
+  });
+});
