@@ -1,4 +1,5 @@
-import { functions, InfraError } from "../../src";
+import { functions } from "../../src";
+import { excelErrorOf, omitted } from "../excelError";
 
 const {
   CHIP,
@@ -19,18 +20,7 @@ const {
 } = functions;
 
 type Cells = unknown[][];
-const omitted = null as unknown as number;
 const name = (n: string) => n as unknown as Cells;
-
-function excelErrorOf(call: () => unknown): InfraError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof InfraError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("chips by name or by the user's own figures", () => {
   test("forgiving names, and Excel's 1×1 range for a typed name", () => {

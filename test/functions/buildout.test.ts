@@ -1,18 +1,8 @@
-import { functions, InfraError } from "../../src";
+import { functions } from "../../src";
+import { excelErrorOf, omitted } from "../excelError";
 import { greenfieldTemplateTable } from "../../src/model";
 
 const { BUILDOUT, BUILDOUT_MW, PERT, TRIANGULAR, UNIFORM, LOGNORMAL } = functions;
-const omitted = null as unknown as number;
-
-function excelErrorOf(call: () => unknown): InfraError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof InfraError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error");
-}
 
 const header = ["name", "predecessors", "min", "likely", "max", "distribution", "mw", "group", "actual"];
 const site: unknown[][] = [

@@ -1,4 +1,5 @@
-import { functions, InfraError } from "../../src";
+import { functions } from "../../src";
+import { excelErrorOf, omitted } from "../excelError";
 
 const {
   USABLE_FRACTION,
@@ -16,17 +17,6 @@ const {
   UPTIME_TIER,
   UPTIME_TIERS,
 } = functions;
-const omitted = null as unknown as number;
-
-function excelErrorOf(call: () => unknown): InfraError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof InfraError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("power functions as Excel calls them", () => {
   test("USABLE_FRACTION: WP75 forms, a fraction as a number or text, case and spaces ignored", () => {

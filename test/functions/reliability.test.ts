@@ -1,16 +1,7 @@
-import { functions, InfraError } from "../../src";
+import { functions } from "../../src";
+import { excelErrorOf } from "../excelError";
 
 const { JOB_MTBF, SURVIVAL, CKPT_INTERVAL, ETTR, GOODPUT, GOODPUT_BREAKDOWN, SPARES_NEEDED } = functions;
-
-function excelErrorOf(call: () => unknown): InfraError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof InfraError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("reliability functions as Excel calls them", () => {
   test("the README's first formula: =INFRA.GOODPUT(16384, 50000, 1, 10)", () => {
