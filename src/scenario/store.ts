@@ -40,8 +40,9 @@ export type StoreState =
 type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations by the version they upgrade from. Version 1 (the first draft) kept a redundancy
- * scenario's topologies as one comma-separated text, the form REDUNDANCY_COMPARE takes in a cell.
+ * Migrations by the version they upgrade from. Version 1 was the schema as first drafted in
+ * development, never released: it kept a redundancy scenario's topologies as one comma-separated
+ * text, the form REDUNDANCY_COMPARE takes in a cell. Its migration is the chain's first, tested link.
  */
 const MIGRATIONS: Record<number, Migration> = {
   1: (r) =>
