@@ -46,6 +46,8 @@ module.exports = (env, options) => {
     entry: {
       functions: [...functionFiles, "./src/runtime/startup.ts"],
       taskpane: "./src/taskpane/index.tsx",
+      // The workbench (HyperFormula, GPL-3.0) is a separate page; the add-in never loads it.
+      workbench: "./src/workbench/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -68,6 +70,11 @@ module.exports = (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
       }),
       new CopyWebpackPlugin({
         patterns: [

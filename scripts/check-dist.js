@@ -19,6 +19,8 @@ const required = [
   "functions.json",
   "functions.html",
   "lib/index.js",
+  "workbench.html",
+  "workbench.js",
 ];
 for (const size of [16, 32, 64, 80, 128]) required.push(`assets/icon-${size}.png`);
 for (const file of required) if (!fs.existsSync(path.join(DIST, file))) problems.push(`missing dist/${file}`);
@@ -37,6 +39,12 @@ if (!problems.length) {
   const page = read("taskpane.html");
   if (page.indexOf("functions.js") > page.indexOf("taskpane.js"))
     problems.push("taskpane.html must load functions.js first");
+  // HyperFormula is GPL-3.0: only the workbench page may contain it, never what Excel loads.
+  for (const file of fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && !f.startsWith("workbench")))
+    if (read(file).includes("HyperFormula")) problems.push(`dist/${file} contains HyperFormula (GPL-3.0)`);
+  if (!read("workbench.js").includes("HyperFormula")) problems.push("dist/workbench.js does not contain the engine");
+  if (/<script[^>]+src="https?:/.test(read("workbench.html")))
+    problems.push("workbench.html loads a script from the network");
   const gzipped = zlib.gzipSync(fs.readFileSync(path.join(DIST, "functions.js"))).length;
   console.log(`dist: ${ids.length} functions; functions.js is ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
 }
