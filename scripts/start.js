@@ -2,7 +2,8 @@
  * - Windows and macOS (desktop Excel): office-addin-debugging sideloads into Excel and runs the dev
  *   server (npm run dev-server, which is this script with --serve-only).
  * - Elsewhere (Linux has no desktop Excel): builds, shows the INFRA functions computing the
- *   documented examples, serves the add-in and prints how to sideload it into Excel on the web.
+ *   documented examples, serves the workbench (the product without Excel) over plain http on
+ *   127.0.0.1, serves the add-in and prints how to sideload it into Excel on the web.
  *   Certificates are generated without sudo; trusting the CA is left to the user. */
 const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
@@ -11,6 +12,7 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
+const WORKBENCH_PORT = Number(process.env.WORKBENCH_PORT) || 3001;
 const PID_FILE = path.join(ROOT, ".dev-server.pid");
 const hasDesktopExcel = process.platform === "win32" || process.platform === "darwin";
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
@@ -74,9 +76,24 @@ function showFunctions() {
   }
 }
 
-function explainSideloading(ca) {
+/** The built workbench page over plain http on 127.0.0.1 (no certificate needed); its URL. */
+async function serveWorkbench() {
+  const { serveStatic } = require("./static-server");
+  try {
+    await serveStatic(path.join(ROOT, "dist"), { port: WORKBENCH_PORT });
+  } catch (error) {
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new Error(`Port ${WORKBENCH_PORT} is in use: set WORKBENCH_PORT to a free port for the workbench.`);
+  }
+  return `http://127.0.0.1:${WORKBENCH_PORT}/workbench.html`;
+}
+
+function explainSideloading(ca, workbench) {
   const url = `https://localhost:${PORT}`;
   console.log(`
+Open the workbench: ${workbench}
+  (the task pane beside a spreadsheet that computes the INFRA functions, in any browser, no Excel needed)
+
 Balance Point is being served at ${url}/taskpane.html (function reference: ${url}/functions.html).
 
 There is no desktop Excel on this machine. To use the add-in in Excel on the web:
@@ -100,8 +117,9 @@ async function main() {
   }
   run("npm", ["run", "build:dev"]);
   showFunctions();
+  const workbench = await serveWorkbench();
   const { ca } = await serve();
-  explainSideloading(ca);
+  explainSideloading(ca, workbench);
 }
 
 main().catch((error) => {

@@ -11,6 +11,7 @@ import { EngineWorkbook } from "./workbook";
 import { FunctionsJson, PREFIX } from "./engine";
 import { formatValue, parseInput } from "./format";
 import { Chart } from "./Chart";
+import { FileControls } from "./FileControls";
 
 const useStyles = makeStyles({
   root: { display: "flex", height: "100vh", fontFamily: tokens.fontFamilyBase },
@@ -90,6 +91,7 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
             onChange={(_, d) => setText(d.value)}
             onKeyDown={(e) => e.key === "Enter" && commit()}
           />
+          <FileControls workbook={workbook} />
         </div>
         {fn && (
           <Caption1 role="note" aria-label="Argument help">
@@ -109,7 +111,7 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
             {current?.value}: {message}
           </Caption1>
         )}
-        <TabList selectedValue={sheet?.name} onTabSelect={(_, d) => workbook.activate(String(d.value))}>
+        <TabList selectedValue={sheet?.name ?? ""} onTabSelect={(_, d) => workbook.activate(String(d.value))}>
           {visible.map((s) => (
             <Tab key={s.name} value={s.name}>
               {s.name}
@@ -163,7 +165,7 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
         </div>
       </section>
       <aside className={styles.pane} aria-label="Task pane">
-        <App workbook={workbook} />
+        <App key={workbook.generation} workbook={workbook} />
       </aside>
     </div>
   );

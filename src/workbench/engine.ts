@@ -290,7 +290,8 @@ export function inlineNames(formula: string, sheet: SourceSheet): string {
     .join("");
 }
 
-const absolute = (address: string) =>
+/** `B5` → `$B$5`, `B5:C6` → `$B$5:$C$6`. */
+export const absolute = (address: string) =>
   address
     .split(":")
     .map((a) => a.replace(/^([A-Z]+)([0-9]+)$/, "$$$1$$$2"))

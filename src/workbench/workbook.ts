@@ -19,6 +19,8 @@ export class EngineWorkbook extends MemoryWorkbook {
   lastChange = 0;
   /** Milliseconds the last recalculation took. */
   lastRecalcMs = 0;
+  /** Counts replacements of the whole workbook (an imported file): the pane reloads on it. */
+  generation = 0;
 
   constructor(
     private readonly table: Record<string, InfraFunction>,
@@ -75,6 +77,21 @@ export class EngineWorkbook extends MemoryWorkbook {
     });
     this.lastRecalcMs = performance.now() - started;
     this.changed();
+  }
+
+  /** Replaces every sheet (an imported file), shows `active` and recalculates; all or nothing. */
+  replace(sheets: MemorySheet[], active?: string) {
+    const before = { sheets: this.sheets.splice(0, this.sheets.length, ...sheets), active: this.active };
+    this.active = active;
+    this.generation++;
+    try {
+      this.recalculate();
+    } catch (e) {
+      this.sheets.splice(0, this.sheets.length, ...before.sheets);
+      this.active = before.active;
+      this.recalculate();
+      throw e;
+    }
   }
 
   private changed() {

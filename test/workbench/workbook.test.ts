@@ -1,6 +1,7 @@
 /** The workbench's workbook: the pane's scenarios evaluated for real, recalculated on every edit. */
 import { functions } from "../../src/functions";
 import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
+import type { MemorySheet } from "../../src/workbook/memory";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
@@ -61,4 +62,21 @@ test("freeze keeps values without formulas, spills included; restore brings form
   await scenarios.restore(s.id);
   expect([...sheet.cells.values()].some((c) => c.formula?.includes("INFRA."))).toBe(true);
   expect(snapshot()).toEqual(live);
+});
+
+test("replacing the workbook is all or nothing: sheets the engine cannot read leave the old ones", async () => {
+  const { wb, scenarios } = await book();
+  const s = await scenarios.create(draftOf(redundancy()));
+  const before = wb.sheets.map((x) => x.name);
+  const broken: MemorySheet = {
+    name: "Broken",
+    visibility: "visible",
+    cells: new Map([["NOT AN ADDRESS", { value: 1 }]]),
+    names: new Map(),
+    tables: new Map(),
+    charts: [],
+  };
+  expect(() => wb.replace([broken], "Broken")).toThrow(/not a cell address/);
+  expect([wb.sheets.map((x) => x.name), wb.active]).toEqual([before, s.sheet]);
+  expect(typeof wb.value(s.sheet, wb.sheet(s.sheet)!.names.get("out_module_availability")!)).toBe("number");
 });

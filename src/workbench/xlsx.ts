@@ -1,0 +1,276 @@
+/**
+ * .xlsx export and import for the workbench, with ExcelJS (MIT; the browser gets its prebuilt
+ * dist bundle through the package's "browser" field, so webpack needs no Node polyfills).
+ *
+ * Export writes every sheet with its visibility (the scenario store stays very hidden), each cell's
+ * constant, or its formula with the value the engine computed as the cached result (Excel shows it
+ * before recalculating), number formats, the pane's cell styles as fonts, worksheet-scoped names
+ * and tables. A spilled INFRA result is written as an array formula over its spill area, the one
+ * multi-cell formula ExcelJS can write: Excel shows it as {=…} and does not resize it.
+ *
+ * INFRA formulas are written as typed, `INFRA.NAME(…)`, the form Range.formulas reads and writes.
+ * Excel itself saves an add-in's functions under an internal, undocumented `_xldudf_` form
+ * (`_xldudf_INFRA_NAME`, or a numeric id when it could not resolve the add-in: office-js issues
+ * #3558, #5611); a file holding the typed name opens with the function recognised once the add-in
+ * is loaded (Excel-Custom-Functions issue #108, where such cells recalculated only when re-entered,
+ * which the cached values make harmless). Import accepts both forms, and drops Excel's
+ * `_xlfn.`/`_xlws.` future-function prefixes.
+ *
+ * Not kept: charts (ExcelJS cannot write them; import rebuilds each scenario sheet's chart specs
+ * from the stored scenarios), the `output` style (it has no visible form in Excel), and, from
+ * files saved by Excel, anything the workbook model has no place for (see importXlsx).
+ */
+import { Workbook } from "exceljs";
+import type { Cell, CellValue as FileValue, Font, Worksheet } from "exceljs";
+import { PlanCell, cell, cellsOf, parseCell, quoteSheet } from "../scenario/plan";
+import { planScenario } from "../scenario/sheets";
+import { parseStore } from "../scenario/store";
+import { MemoryWorkbook } from "../workbook/memory";
+import type { MemoryCell, MemorySheet } from "../workbook/memory";
+import type { CellValue } from "../workbook/port";
+import { absolute } from "./engine";
+import type { EngineWorkbook } from "./workbook";
+
+type Style = NonNullable<PlanCell["style"]>;
+
+/** The fonts Excel shows for the pane's styles (as src/workbook/excel.ts applies them). */
+const FONTS: Partial<Record<Style, Partial<Font>>> = {
+  title: { bold: true, size: 14 },
+  note: { italic: true },
+  header: { bold: true },
+  input: { color: { argb: "FF0000FF" } },
+};
+
+const styleOf = (font: Partial<Font> | undefined): Style | undefined => {
+  if (!font) return undefined;
+  if (font.bold && font.size === 14) return "title";
+  if (font.italic) return "note";
+  if (font.bold) return "header";
+  if (font.color?.argb?.toUpperCase() === "FF0000FF") return "input";
+  return undefined;
+};
+
+/** A defined name as ExcelJS's workbook model holds it (its public API has no sheet scope). */
+interface DefinedName {
+  name: string;
+  localSheetId?: number;
+  ranges: string[];
+}
+
+/** Excel needs one visible sheet; a workbook without one gets this empty sheet. */
+export const PLACEHOLDER_SHEET = "Sheet1";
+
+/** The rectangle a formula's spilled values fill, from its cell (undefined: it does not spill). */
+function spillArea(workbook: EngineWorkbook, sheet: MemorySheet, address: string): string | undefined {
+  const { row, col } = parseCell(address);
+  let [w, h] = [1, 1];
+  while (workbook.isSpilled(sheet.name, cell(row, col + w))) w++;
+  while (workbook.isSpilled(sheet.name, cell(row + h, col))) h++;
+  return w > 1 || h > 1 ? `${address}:${cell(row + h - 1, col + w - 1)}` : undefined;
+}
+
+/** A formula's cached result: an error value when the engine reported one. */
+const result = (workbook: EngineWorkbook, sheet: MemorySheet, address: string, c: MemoryCell) =>
+  c.value === null
+    ? undefined
+    : typeof c.value === "string" && workbook.errorAt(sheet.name, address) !== undefined
+      ? { error: c.value }
+      : c.value;
+
+function writeCell(workbook: EngineWorkbook, sheet: MemorySheet, ws: Worksheet, address: string, c: MemoryCell) {
+  const target = ws.getCell(address);
+  if (c.formula !== undefined) {
+    const ref = spillArea(workbook, sheet, address);
+    target.value = {
+      formula: c.formula.replace(/^=/, ""),
+      result: result(workbook, sheet, address, c),
+      ...(ref ? { shareType: "array", ref } : {}),
+    } as FileValue;
+  } else if (c.value !== null) target.value = c.value; // text stays text, even when it starts with "="
+  if (c.format !== undefined) target.numFmt = c.format;
+  const font = c.style && FONTS[c.style];
+  if (font) target.font = font;
+}
+
+/** The workbook as an .xlsx file. */
+export async function exportXlsx(workbook: EngineWorkbook): Promise<ArrayBuffer> {
+  const file = new Workbook();
+  const names: DefinedName[] = [];
+  const placeholder: MemorySheet = {
+    name: PLACEHOLDER_SHEET,
+    visibility: "visible",
+    cells: new Map(),
+    names: new Map(),
+    tables: new Map(),
+    charts: [],
+  };
+  const visible = workbook.sheets.some((s) => s.visibility === "visible");
+  const sheets = visible ? workbook.sheets : [...workbook.sheets, placeholder];
+  sheets.forEach((s, index) => {
+    const ws = file.addWorksheet(s.name, { state: s.visibility });
+    // Tables first: ExcelJS writes a table's header and rows into its cells, which the cells then overwrite.
+    for (const [name, address] of s.tables) {
+      const [header, ...rows] = cellsOf(address);
+      ws.addTable({
+        name,
+        ref: address.split(":")[0],
+        columns: header.map((p, i) => ({ name: String(s.cells.get(cell(p.row, p.col))?.value ?? `Column${i + 1}`) })),
+        rows: rows.map((line) => line.map(() => null)),
+      });
+    }
+    for (const [address, c] of s.cells) writeCell(workbook, s, ws, address, c);
+    for (const [name, address] of s.names)
+      names.push({ name, localSheetId: index, ranges: [`${quoteSheet(s.name)}!${absolute(address)}`] });
+  });
+  const shown = sheets.findIndex((s) => s.name === workbook.active && s.visibility === "visible");
+  const active = shown >= 0 ? shown : sheets.findIndex((s) => s.visibility === "visible");
+  file.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  withDefinedNames(file, names);
+  return file.xlsx.writeBuffer();
+}
+
+/**
+ * ExcelJS's workbook model, which its reader and writer go through, keeps a name's sheet scope
+ * (localSheetId); its names API does not, and merges same-named names of different sheets.
+ */
+const MODEL = Object.getOwnPropertyDescriptor(Workbook.prototype, "model")!;
+
+/** Replaces the names ExcelJS would write by `names`, sheet scopes included. */
+function withDefinedNames(file: Workbook, names: DefinedName[]) {
+  Object.defineProperty(file, "model", {
+    get: () => ({ ...MODEL.get!.call(file), definedNames: names }),
+    set: (value) => {
+      MODEL.set!.call(file, value);
+    },
+  });
+}
+
+/** Reads a file, keeping the defined names as the file has them (ExcelJS merges same-named ones). */
+async function load(data: ArrayBuffer | Uint8Array): Promise<{ file: Workbook; names: DefinedName[] }> {
+  const file = new Workbook();
+  let names: DefinedName[] = [];
+  Object.defineProperty(file, "model", {
+    get: () => MODEL.get!.call(file),
+    set: (value: { definedNames?: DefinedName[] }) => {
+      names = value.definedNames ?? [];
+      MODEL.set!.call(file, value);
+    },
+  });
+  try {
+    await file.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).split(/ : | If it is|https?:/)[0].trim();
+    throw new Error(`it is not a readable .xlsx workbook${detail ? ` (${detail})` : ""}`);
+  }
+  return { file, names };
+}
+
+/** A formula as the engine takes it: Excel's internal prefixes removed, outside string literals. */
+export function fromFileFormula(formula: string): string {
+  const body = formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/_xldudf_INFRA_/gi, "INFRA.")
+            .replace(/_xlfn\._xlws\./gi, "")
+            .replace(/_xlfn\./gi, ""),
+    )
+    .join("");
+  return `=${body}`;
+}
+
+/** Excel's serial number of a date ExcelJS made from a date-formatted number. */
+const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569;
+
+/** A cell's value as the workbook holds it. */
+function valueOf(v: FileValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serial(v);
+  if ("error" in v) return v.error;
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  if ("text" in v) return typeof v.text === "string" ? v.text : valueOf(v.text as FileValue);
+  if ("result" in v) return valueOf(v.result as FileValue);
+  return null;
+}
+
+function readSheet(ws: Worksheet): MemorySheet {
+  const sheet: MemorySheet = {
+    name: ws.name,
+    visibility: ws.state === "visible" ? "visible" : "veryHidden",
+    cells: new Map(),
+    names: new Map(),
+    tables: new Map(),
+    charts: [],
+  };
+  const cells: Cell[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: true }, (c) => void cells.push(c)));
+  // The cells an array formula fills are the engine's to compute, not constants.
+  const spilled = new Set<string>();
+  for (const c of cells) {
+    const ref = (c.value as { ref?: string } | null)?.ref;
+    if (c.formula && ref?.includes(":"))
+      for (const p of cellsOf(ref).flat()) if (cell(p.row, p.col) !== c.address) spilled.add(cell(p.row, p.col));
+  }
+  for (const c of cells) {
+    const formula = c.formula ? fromFileFormula(c.formula) : undefined;
+    const value = formula !== undefined || spilled.has(c.address) ? null : valueOf(c.value);
+    const format = c.numFmt || undefined;
+    const style = styleOf(c.font);
+    if (formula === undefined && value === null && format === undefined && style === undefined) continue;
+    sheet.cells.set(c.address, {
+      value,
+      ...(formula !== undefined ? { formula } : {}),
+      ...(format !== undefined ? { format } : {}),
+      ...(style !== undefined ? { style } : {}),
+    });
+  }
+  for (const { model } of ws.getTables() as unknown as { model: { name: string; tableRef: string } }[])
+    sheet.tables.set(model.name, model.tableRef);
+  return sheet;
+}
+
+/** A defined name's target as `sheet` and a relative A1 address (undefined: not one range on a sheet). */
+function target(range: string): { sheet: string; address: string } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$/.exec(range);
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { sheet, address: `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ""}` };
+}
+
+/** Each scenario sheet's chart specs, rebuilt from the store (charts are not in the file). */
+async function restoreCharts(sheets: MemorySheet[]) {
+  const scratch = new MemoryWorkbook();
+  scratch.sheets.push(...sheets);
+  const state = parseStore(await scratch.readStore());
+  if (state.status !== "ok" && state.status !== "corrupt") return;
+  for (const { scenario } of state.entries) {
+    const sheet = sheets.find((s) => s.name.toLowerCase() === scenario.sheet.toLowerCase());
+    if (sheet) sheet.charts = planScenario({ ...scenario, sheet: sheet.name }).charts;
+  }
+}
+
+/**
+ * Replaces the workbook's contents by an .xlsx file's and recalculates. Throws (changing nothing)
+ * when the data is not a readable .xlsx file. From files saved by Excel: a hidden sheet comes back
+ * very hidden (the workbench shows visible sheets only); a workbook-scoped name becomes a name of
+ * the sheet it points to; names that are not one range on their own sheet, styles other than the pane's,
+ * merged cells, comments, validation, conditional formats, images and charts are dropped.
+ */
+export async function importXlsx(data: ArrayBuffer | Uint8Array, workbook: EngineWorkbook): Promise<void> {
+  const { file, names } = await load(data);
+  const sheets = file.worksheets.map(readSheet);
+  for (const n of names) {
+    const t = n.ranges.length === 1 ? target(n.ranges[0]) : undefined;
+    const scope = n.localSheetId !== undefined ? sheets[n.localSheetId] : undefined;
+    const owner = sheets.find((s) => s.name.toLowerCase() === t?.sheet.toLowerCase());
+    if (!t || !owner || (scope && scope !== owner) || n.name.startsWith("_xlnm.")) continue;
+    if (scope || !owner.names.has(n.name)) owner.names.set(n.name, t.address);
+  }
+  await restoreCharts(sheets);
+  const view = sheets[file.views?.[0]?.activeTab ?? -1];
+  const active = view?.visibility === "visible" ? view : sheets.find((s) => s.visibility === "visible");
+  workbook.replace(sheets, active?.name);
+}

@@ -1,0 +1,195 @@
+/** .xlsx export and import: every cell, name, table, chart spec and the store survive a round trip. */
+import { Workbook } from "exceljs";
+import { functions } from "../../src/functions";
+import { STORE_SHEET } from "../../src/scenario/store";
+import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
+import { InfraFunction, Signatures, signaturesOf } from "../../src/workbench/engine";
+import { EngineWorkbook } from "../../src/workbench/workbook";
+import { PLACEHOLDER_SHEET, exportXlsx, fromFileFormula, importXlsx } from "../../src/workbench/xlsx";
+import { buildout, fleet, redundancy } from "../scenario/fixtures";
+import { loadMetadata } from "../metadata";
+
+let signatures: Signatures;
+beforeAll(async () => {
+  signatures = signaturesOf(await loadMetadata());
+});
+
+const fresh = () => new EngineWorkbook(functions as unknown as Record<string, InfraFunction>, signatures);
+
+/**
+ * Everything the workbench holds, sheet by sheet. Two equivalences: "output" is a style Excel has
+ * no form for, and "General" is Excel's default number format, which a file cannot tell from none.
+ */
+const snapshot = (wb: EngineWorkbook) =>
+  wb.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.visibility,
+    cells: [...s.cells]
+      .map(([a, c]) => {
+        const format = c.format === "General" ? undefined : c.format;
+        return [a, { ...c, format, style: c.style === "output" ? undefined : c.style }] as const;
+      })
+      .filter(([, c]) => c.formula !== undefined || c.value !== null || c.format !== undefined || c.style)
+      .sort(([a], [b]) => a.localeCompare(b)),
+    spilled: [...s.cells.keys()].filter((a) => wb.isSpilled(s.name, a)).sort(),
+    names: [...s.names].sort(),
+    tables: [...s.tables].sort(),
+    charts: s.charts,
+  }));
+
+async function roundTrip(wb: EngineWorkbook) {
+  const copy = fresh();
+  await importXlsx(await exportXlsx(wb), copy);
+  return copy;
+}
+
+async function expectLossless(wb: EngineWorkbook) {
+  const copy = await roundTrip(wb);
+  expect(snapshot(copy)).toEqual(snapshot(wb));
+  expect(copy.active).toBe(wb.active);
+  const [before, after] = [await new ScenarioBook(wb).load(), await new ScenarioBook(copy).load()];
+  expect(after.status).toBe("ok");
+  expect(after).toEqual(before);
+  return copy;
+}
+
+test.each([
+  ["redundancy", redundancy],
+  ["fleet sized by count", () => fleet("count")],
+  ["fleet sized by power", () => fleet("power", "H100 SXM")],
+  ["build-out", buildout],
+])("a %s scenario round-trips: cells, formulas, formats, names, tables, charts and the store", async (_, make) => {
+  const wb = fresh();
+  const s = await new ScenarioBook(wb).create(draftOf(make()));
+  expect(wb.sheet(s.sheet)!.tables.size).toBeGreaterThan(0);
+  expect(wb.sheet(s.sheet)!.charts.length).toBeGreaterThan(0);
+  const copy = await expectLossless(wb);
+  expect(copy.sheet(STORE_SHEET)!.visibility).toBe("veryHidden");
+});
+
+test("several scenarios, a frozen one and the Compare sheet round-trip; the copy still recalculates", async () => {
+  const wb = fresh();
+  const book = new ScenarioBook(wb);
+  const a = await book.create(draftOf(redundancy()));
+  const b = await book.create(draftOf(fleet("count")));
+  const c = await book.create(draftOf(buildout()));
+  await book.freeze(a.id);
+  await book.compare([a.id, b.id, c.id]);
+  // Two sheets define the same name, each in its own scope (ExcelJS's API would merge them).
+  expect([a, b].map((x) => wb.sheet(x.sheet)!.names.has("in_utilization"))).toEqual([true, true]);
+  const copy = await expectLossless(wb);
+  const at = (name: string) => copy.sheet(b.sheet)!.names.get(name)!;
+  const before = copy.value(b.sheet, at("out_effective_mw"));
+  copy.setCell(b.sheet, at("in_utilization"), 0.2);
+  expect(copy.value(b.sheet, at("out_effective_mw"))).not.toBe(before);
+  expect((await new ScenarioBook(copy).load()).status).toBe("ok");
+});
+
+test("a hostile scenario name, text starting with '=', booleans, errors and user formulas stay what they were", async () => {
+  const wb = fresh();
+  const hostile = `It's =HYPERLINK("x") <img src=x onerror="alert(1)">`;
+  const s = await new ScenarioBook(wb).create({ ...draftOf(redundancy()), name: hostile });
+  wb.addSheet("Notes");
+  wb.sheet("Notes")!.cells.set("A1", { value: "=1+1" });
+  wb.sheet("Notes")!.cells.set("A2", { value: "'quoted" });
+  wb.setCell("Notes", "B1", 21);
+  wb.setCell("Notes", "B2", "=B1*2");
+  wb.setCell("Notes", "B3", true);
+  wb.setCell("Notes", "B4", "=INFRA.DOWNTIME(2)");
+  wb.setCell("Notes", "B5", `=${"'"}${s.sheet.replace(/'/g, "''")}'!in_modules_needed+1`);
+  wb.sheet("Notes")!.cells.set("C1", { value: null, format: "0.00%" });
+  wb.recalculate();
+  expect(wb.value("Notes", "B2")).toBe(42);
+  expect(wb.errorAt("Notes", "B4")).toBeDefined();
+  expect(typeof wb.value("Notes", "B5")).toBe("number");
+  const copy = await expectLossless(wb);
+  expect(copy.value(s.sheet, "A1")).toBe(hostile);
+  expect(copy.formula("Notes", "A1")).toBeUndefined();
+  expect(copy.value("Notes", "A1")).toBe("=1+1");
+  expect(copy.errorAt("Notes", "B4")).toBe(wb.errorAt("Notes", "B4"));
+});
+
+test("read by plain ExcelJS, the file has every formula with its cached value, spills as arrays, the store very hidden", async () => {
+  const wb = fresh();
+  const book = new ScenarioBook(wb);
+  const scenarios = [await book.create(draftOf(redundancy())), await book.create(draftOf(fleet("count")))];
+  const file = new Workbook();
+  await file.xlsx.load(await exportXlsx(wb));
+  expect(file.getWorksheet(STORE_SHEET)!.state).toBe("veryHidden");
+  let arrays = 0;
+  for (const s of scenarios) {
+    const cells = new Map<string, { value: unknown; formula: string; result: unknown }>();
+    file.getWorksheet(s.sheet)!.eachRow((row) => row.eachCell((c) => void cells.set(c.address, c)));
+    for (const [address, c] of wb.sheet(s.sheet)!.cells) {
+      const written = cells.get(address) ?? { value: null, formula: undefined, result: undefined };
+      if (c.formula === undefined) expect([address, written.value]).toEqual([address, c.value]);
+      else {
+        const cached = wb.errorAt(s.sheet, address) ? { error: c.value } : c.value;
+        expect([address, written.formula, written.result]).toEqual([address, c.formula.slice(1), cached]);
+        const { shareType, ref } = written.value as { shareType?: string; ref?: string };
+        if (
+          wb.isSpilled(
+            s.sheet,
+            address.replace(/[0-9]+$/, (r) => String(Number(r) + 1)),
+          )
+        ) {
+          expect([shareType, ref?.startsWith(`${address}:`)]).toEqual(["array", true]);
+          arrays++;
+        }
+      }
+    }
+  }
+  expect(arrays).toBeGreaterThan(1);
+});
+
+test("a file as Excel saves it: _xldudf_ and _xlfn. prefixes, shared formulas, workbook names, hidden sheets, dates", async () => {
+  const file = new Workbook();
+  const ws = file.addWorksheet("Model");
+  ws.getCell("A1").value = 0.999;
+  ws.getCell("A2").value = { formula: "_xldudf_INFRA_DOWNTIME(A1)", result: 0.5 };
+  ws.getCell("B1").value = 1;
+  ws.getCell("B2").value = { formula: "B1*2", result: 2, shareType: "shared", ref: "B2:B3" } as never;
+  ws.getCell("B3").value = { sharedFormula: "B2", result: 4 };
+  ws.getCell("C1").value = { formula: '_xlfn.IFNA(A1,"_xlfn.")', result: 0.999 };
+  ws.getCell("D1").value = new Date(Date.UTC(2024, 0, 1));
+  ws.getCell("D1").numFmt = "yyyy-mm-dd";
+  file.addWorksheet("Hidden", { state: "hidden" }).getCell("A1").value = "kept";
+  file.definedNames.add("Model!$A$1", "availability");
+  const wb = fresh();
+  await importXlsx(await file.xlsx.writeBuffer(), wb);
+  expect(wb.formula("Model", "A2")).toBe("=INFRA.DOWNTIME(A1)");
+  expect(wb.value("Model", "A2")).toBe(functions.DOWNTIME(0.999));
+  expect([wb.formula("Model", "B3"), wb.value("Model", "B3")]).toEqual(["=B2*2", 4]);
+  expect([wb.formula("Model", "C1"), wb.value("Model", "C1")]).toEqual(['=IFNA(A1,"_xlfn.")', 0.999]);
+  expect([wb.value("Model", "D1"), wb.sheet("Model")!.cells.get("D1")!.format]).toEqual([45292, "yyyy-mm-dd"]);
+  expect(wb.sheet("Hidden")!.visibility).toBe("veryHidden");
+  expect(wb.sheet("Model")!.names.get("availability")).toBe("A1");
+  expect(wb.active).toBe("Model");
+});
+
+test("prefixes inside string literals are text, not function names", () => {
+  expect(fromFileFormula('_xldudf_INFRA_GOODPUT(A1)&"_xldudf_INFRA_X _xlfn.Y"')).toBe(
+    '=INFRA.GOODPUT(A1)&"_xldudf_INFRA_X _xlfn.Y"',
+  );
+});
+
+test("a workbook without a visible sheet gets an empty one, as Excel requires", async () => {
+  const wb = fresh();
+  await wb.writeStore([{ row: 1, cells: ["Balance Point scenarios", "2"] }]);
+  const copy = await roundTrip(wb);
+  expect(copy.sheets.map((s) => [s.name, s.visibility])).toEqual([
+    [STORE_SHEET, "veryHidden"],
+    [PLACEHOLDER_SHEET, "visible"],
+  ]);
+});
+
+test.each([
+  ["not a zip", new TextEncoder().encode("name,value\n1,2\n")],
+  ["a truncated file", new Uint8Array(40).fill(0x50)],
+])("%s is refused with an error and the workbook is left as it was", async (_, bytes) => {
+  const wb = fresh();
+  await new ScenarioBook(wb).create(draftOf(redundancy()));
+  const before = snapshot(wb);
+  await expect(importXlsx(bytes, wb)).rejects.toThrow(/not a readable .xlsx workbook/);
+  expect(snapshot(wb)).toEqual(before);
+});
