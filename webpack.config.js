@@ -36,20 +36,13 @@ class DeploymentUrlsPlugin {
   }
 }
 
-module.exports = (env, options) => {
-  const dev = options.mode === "development";
-  const url = baseUrl(!dev);
-  if (!dev && url === DEV_BASE_URL)
-    console.warn(`ADDIN_BASE_URL is not set: this production build points at ${DEV_BASE_URL}`);
+/** Where the workbench is built: outside dist/ (which is deployed), since HyperFormula is GPL-3.0. */
+const WORKBENCH_DIR = path.resolve(__dirname, "build", "workbench");
+
+/** What both pages' builds share: TypeScript and source maps. */
+function common() {
   return {
     devtool: "source-map",
-    entry: {
-      functions: [...functionFiles, "./src/runtime/startup.ts"],
-      taskpane: "./src/taskpane/index.tsx",
-      // The workbench (HyperFormula, GPL-3.0) is a separate page; the add-in never loads it.
-      workbench: "./src/workbench/index.tsx",
-    },
-    output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -61,20 +54,51 @@ module.exports = (env, options) => {
       ],
     },
     performance: { hints: false },
+  };
+}
+
+/** Records the build's mode and start time, so the browser tests can reuse a build newer than its sources. */
+class BuildInfoPlugin {
+  constructor(mode) {
+    this.mode = mode;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("BuildInfo", (compilation) => {
+      const info = JSON.stringify({ mode: this.mode, builtAt: Date.now() });
+      compilation.hooks.processAssets.tap({ name: "BuildInfo" }, () =>
+        compilation.emitAsset("build-info.json", new webpack.sources.RawSource(info)),
+      );
+    });
+  }
+}
+
+/** functions.json (with the reference page) and the build constants, which both pages use. */
+const sharedPlugins = (url) => [
+  new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+  new DeploymentUrlsPlugin(url),
+  new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(url) }),
+];
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  const url = baseUrl(!dev);
+  if (!dev && url === DEV_BASE_URL)
+    console.warn(`ADDIN_BASE_URL is not set: this production build points at ${DEV_BASE_URL}`);
+  const addin = {
+    ...common(),
+    name: "addin",
+    entry: {
+      functions: [...functionFiles, "./src/runtime/startup.ts"],
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
-      new DeploymentUrlsPlugin(url),
-      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(url) }),
+      ...sharedPlugins(url),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
-      }),
-      new HtmlWebpackPlugin({
-        filename: "workbench.html",
-        template: "./src/workbench/workbench.html",
-        chunks: ["workbench"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -84,9 +108,26 @@ module.exports = (env, options) => {
       }),
     ],
     devServer: {
+      host: "localhost",
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     },
   };
+  // The workbench (HyperFormula, GPL-3.0) is a separate page in its own directory; the add-in never loads it.
+  const workbench = {
+    ...common(),
+    name: "workbench",
+    entry: { workbench: "./src/workbench/index.tsx" },
+    output: { path: WORKBENCH_DIR, clean: true },
+    plugins: [
+      ...sharedPlugins(url),
+      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html" }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      new BuildInfoPlugin(options.mode),
+    ],
+  };
+  return [addin, workbench];
 };
+
+module.exports.WORKBENCH_DIR = WORKBENCH_DIR;

@@ -14,6 +14,7 @@ const ROOT = path.join(__dirname, "..");
 const PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
 const WORKBENCH_PORT = Number(process.env.WORKBENCH_PORT) || 3001;
 const PID_FILE = path.join(ROOT, ".dev-server.pid");
+const { WORKBENCH_DIR } = require("../webpack.config");
 const hasDesktopExcel = process.platform === "win32" || process.platform === "darwin";
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
@@ -41,7 +42,9 @@ async function httpsFiles() {
 
 async function serve() {
   const { ca, cert, key } = await httpsFiles();
-  const args = ["serve", "--mode", "development", "--port", String(PORT), "--server-type", "https"];
+  // The add-in only (the workbench is served from its own directory), on localhost only.
+  const args = ["serve", "--config-name", "addin", "--mode", "development", "--host", "localhost"];
+  args.push("--port", String(PORT), "--server-type", "https");
   args.push("--server-options-key", key, "--server-options-cert", cert, "--server-options-ca", ca);
   const server = spawn(bin("webpack"), args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
   fs.writeFileSync(PID_FILE, String(server.pid));
@@ -80,7 +83,7 @@ function showFunctions() {
 async function serveWorkbench() {
   const { serveStatic } = require("./static-server");
   try {
-    await serveStatic(path.join(ROOT, "dist"), { port: WORKBENCH_PORT });
+    await serveStatic(WORKBENCH_DIR, { port: WORKBENCH_PORT });
   } catch (error) {
     if (error.code !== "EADDRINUSE") throw error;
     throw new Error(`Port ${WORKBENCH_PORT} is in use: set WORKBENCH_PORT to a free port for the workbench.`);

@@ -1,20 +1,35 @@
 /** The plan of the Compare sheet: chosen scenarios side by side on the same metrics. */
 import { Format } from "./fields";
-import { Metric, SheetPlan, cell, quoteSheet } from "./plan";
-import { Scenario } from "./schema";
+import { Metric, SheetPlan, cell, parseCell, quoteSheet } from "./plan";
+import { MAX_SCENARIOS, Scenario } from "./schema";
 import { planScenario } from "./sheets";
 
 export const COMPARE_SHEET = "Compare";
 
 const METRICS: { metric: Metric; label: string; format: Format }[] = [
   { metric: "effective_mw", label: "Effective (delivered) MW", format: "mw" },
+  { metric: "mw_online_p50", label: "MW online at the horizon (P50, nameplate)", format: "mw" },
   { metric: "value_per_year", label: "Value per year", format: "plain" },
   { metric: "value_per_gw", label: "Value per GW-year", format: "plain" },
   { metric: "goodput", label: "Goodput", format: "percent" },
   { metric: "tco_per_year", label: "TCO per year", format: "usd" },
-  { metric: "p50_month", label: "P50 first power", format: "months" },
-  { metric: "p90_month", label: "P90 first power", format: "months" },
+  { metric: "p50_month", label: "P50 project completion", format: "months" },
+  { metric: "p90_month", label: "P90 project completion", format: "months" },
 ];
+
+/**
+ * The block a Compare sheet written with `extent` covers, or an error when the stored extent is not
+ * one a Compare plan can have (the store is untrusted: it must not aim a clear at a wider range).
+ */
+export function compareFootprint(extent: string): string {
+  const m = /^([A-Z]{1,2})([0-9]{1,3})$/.exec(extent);
+  const { row, col } = m ? parseCell(extent) : { row: 0, col: 0 };
+  if (row !== 4 + METRICS.length || col < 2 || col > MAX_SCENARIOS + 1)
+    throw new Error(
+      `The store's record of the Compare sheet (${extent.slice(0, 12)}) is not valid: rename the Compare sheet and try again.`,
+    );
+  return `A1:${extent}`;
+}
 
 /** One column per scenario; a metric a kind does not compute is left blank. */
 export function planCompare(scenarios: readonly Scenario[]): SheetPlan {

@@ -1,12 +1,13 @@
 /**
  * The numeric inputs of each scenario kind: label, unit, accepted range, default and the source of
- * the default. One table serves validation (src/scenario/validate.ts), the sheet plan (labels,
+ * the default. One table serves validation (src/scenario/schema.ts), the sheet plan (labels,
  * units, number formats) and the wizard (labelled controls with inline validation).
  */
 export type Kind = "redundancy" | "fleet" | "buildout";
 
 /** How a number is shown in a cell. */
-export type Format = "mw" | "percent" | "usd" | "usdPerMwh" | "months" | "hours" | "minutes" | "count" | "plain";
+export type Format =
+  "mw" | "percent" | "availability" | "usd" | "usdPerMwh" | "months" | "hours" | "minutes" | "count" | "plain";
 
 export interface NumberField {
   key: string;
@@ -24,13 +25,29 @@ export interface NumberField {
 
 const DOCS = "the function reference example";
 
+/**
+ * A published value per MW of a whole site (a vendor's tokens per MW of AI factory) is already net
+ * of that site's PUE, utilization and goodput: the sheets calibrate it with VALUE_PER_EFFECTIVE_MW
+ * at the sheet's own conditions (no redundancy loss) rather than derate it a second time.
+ */
+const VALUE_PER_FACILITY_MW = f(
+  "value_per_mw_year",
+  "Value per facility MW-year (published)",
+  "your unit",
+  0,
+  1e18,
+  "plain",
+  5.676e12,
+  "NVIDIA blog: 180,000 tokens/s per MW of Hopper AI factory × 31.536M s (tokens); taken at this sheet's PUE and utilization",
+);
+
 export const REDUNDANCY_FIELDS: readonly NumberField[] = [
   f("grid_mw", "Site grid power", "MW", 0, 100_000, "mw", 120, `REDUNDANCY_COMPARE: ${DOCS}`, { minExclusive: true }),
   f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `REDUNDANCY_COMPARE: ${DOCS}`),
   f("modules_needed", "Modules needed (N)", "modules", 1, 1000, "count", 4, `REDUNDANCY_COMPARE: ${DOCS}`, {
     integer: true,
   }),
-  f("module_availability", "Module availability", "0–1", 0, 1, "percent", 0.999, `AVAILABILITY: ${DOCS}`, {
+  f("module_availability", "Module availability", "0–1", 0, 1, "availability", 0.999, `AVAILABILITY: ${DOCS}`, {
     minExclusive: true,
   }),
   f("module_mtbf_hours", "Module MTBF", "hours", 0, 10_000_000, "hours", 100_000, "codingace.net planning tool", {
@@ -48,16 +65,7 @@ export const REDUNDANCY_FIELDS: readonly NumberField[] = [
     "Schneider Electric WP75 (β 1–10%)",
   ),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
-  f(
-    "value_per_mw_year",
-    "Value per effective MW-year",
-    "your unit",
-    0,
-    1e18,
-    "plain",
-    5.676e12,
-    "NVIDIA blog: 180,000 tokens/s per MW of Hopper",
-  ),
+  VALUE_PER_FACILITY_MW,
 ];
 
 export const FLEET_FIELDS: readonly NumberField[] = [
@@ -93,26 +101,8 @@ export const FLEET_FIELDS: readonly NumberField[] = [
     minExclusive: true,
   }),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
-  f(
-    "value_per_mw_year",
-    "Value per effective MW-year",
-    "your unit",
-    0,
-    1e18,
-    "plain",
-    5.676e12,
-    "NVIDIA blog: 180,000 tokens/s per MW of Hopper",
-  ),
-  f(
-    "facility_capex_per_mw",
-    "Facility capex per MW",
-    "USD",
-    0,
-    1e9,
-    "usd",
-    13e6,
-    "Cushman & Wakefield 2025 (TCO example)",
-  ),
+  VALUE_PER_FACILITY_MW,
+  f("facility_capex_per_mw", "Facility capex per MW", "USD", 0, 1e9, "usd", 13e6, "Epoch AI 1 GW site (TCO example)"),
   f(
     "capex_per_accelerator_usd",
     "IT capex per accelerator",
@@ -128,7 +118,16 @@ export const FLEET_FIELDS: readonly NumberField[] = [
   f("facility_life_years", "Facility life", "years", 0, 100, "plain", 14, "Epoch AI: facility life 14 years", {
     minExclusive: true,
   }),
-  f("discount_rate", "Discount rate", "0–1", 0, 1, "percent", 0, `TCO: ${DOCS} (straight-line)`),
+  f(
+    "discount_rate",
+    "Discount rate",
+    "0–1",
+    0,
+    1,
+    "percent",
+    0.07,
+    `TCO: ${DOCS} (Epoch AI calibration; 0 = straight-line)`,
+  ),
 ];
 
 export const BUILDOUT_FIELDS: readonly NumberField[] = [

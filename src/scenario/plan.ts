@@ -33,7 +33,14 @@ export interface ChartSpec {
 
 /** What a Compare sheet can show; each kind publishes the metrics it computes. */
 export type Metric =
-  "effective_mw" | "value_per_year" | "value_per_gw" | "goodput" | "tco_per_year" | "p50_month" | "p90_month";
+  | "effective_mw"
+  | "mw_online_p50"
+  | "value_per_year"
+  | "value_per_gw"
+  | "goodput"
+  | "tco_per_year"
+  | "p50_month"
+  | "p90_month";
 
 export interface SheetPlan {
   sheet: string;
@@ -53,6 +60,7 @@ export interface SheetPlan {
 export const NUMBER_FORMATS: Record<Format, string> = {
   mw: '#,##0.0 "MW"',
   percent: "0.00%",
+  availability: "0.0000%",
   usd: "$#,##0",
   usdPerMwh: '$#,##0.00 "/MWh"',
   months: '0.0 "months"',

@@ -5,6 +5,7 @@
  * rendered as text (React text nodes; sheet cells written as text, never as formulas).
  */
 import { functions } from "../functions";
+import { PROJECT_ROW } from "../model/buildout/report";
 import { CATALOG } from "../model/catalog";
 import { FIELDS, Kind, NumberField, numberProblem } from "./fields";
 
@@ -41,7 +42,10 @@ interface Common {
   sheet: string;
   /** True while its INFRA formulas are replaced by values (Freeze for sharing). */
   frozen: boolean;
-  /** Last cell of the generated block ("I40"), so an edit clears only what the pane wrote. */
+  /**
+   * Last cell of the generated block ("I40"), for the record only: it is untrusted, so what an edit
+   * clears is derived from the stored scenario's plan (WorkbookPort.writePlan), never from this.
+   */
   extent: string;
   values: Numbers;
 }
@@ -123,7 +127,8 @@ function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
     const r = isRecord(t) ? t : {};
     const name = cleanText(own(r, "name"), MAX_TASK_TEXT);
     const row = `Task ${i + 1}`;
-    if (!name) errors.push(`${row} needs a name.`);
+    const nameIssue = taskNameProblem(name);
+    if (nameIssue) errors.push(`${row}: ${nameIssue}`);
     const [min, likely, max] = (["min", "likely", "max"] as const).map((k) => own(r, k));
     const mw = own(r, "mw");
     const durations = [min, likely, max].every(
@@ -153,6 +158,15 @@ function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
     for (const p of t.predecessors.split(",").map((s) => s.trim().toLowerCase()))
       if (p && !known.has(p)) errors.push(`${t.name || "A task"} waits for "${p}", which is not a task.`);
   return list;
+}
+
+/** Why BUILDOUT would refuse `name` as a task name (blank, a separator, its summary row's name), or undefined. */
+export function taskNameProblem(name: string): string | undefined {
+  if (!name.trim()) return "a task needs a name.";
+  if (/[,;]/.test(name)) return 'a task name may not contain "," or ";", which separate predecessors.';
+  if (name.trim().toLowerCase() === PROJECT_ROW.toLowerCase())
+    return `"${PROJECT_ROW}" names BUILDOUT's summary row; give the task another name.`;
+  return undefined;
 }
 
 /** A scenario rebuilt from untrusted data, or the reasons it is not one. */

@@ -57,7 +57,8 @@ class Builder {
   }
 
   private table(suffix: string, first: number, cols: number) {
-    this.plan.tables.push({ name: `BP_${this.scenario.id}_${suffix}`, address: range(first, 1, this.row - 1, cols) });
+    const name = suffix === "inputs" ? inputsTable(this.scenario.id) : `BP_${this.scenario.id}_${suffix}`;
+    this.plan.tables.push({ name, address: range(first, 1, this.row - 1, cols) });
   }
 
   inputs(rows: InputRow[]) {
@@ -162,7 +163,7 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
     })),
   ]);
   b.nameRange("topologies", range(firstTopology, 2, firstTopology + s.topologies.length - 1, 2));
-  const compareAt = b.row + 1 + 3 + 2; // outputs header and 3 rows, a gap, the spill heading
+  const compareAt = b.row + 1 + 4 + 2; // outputs header and 4 rows, a gap, the spill heading
   const n = s.topologies.length;
   const delivered = range(compareAt + 1, 5, compareAt + n, 5);
   const value = range(compareAt + 1, 6, compareAt + n, 6);
@@ -175,8 +176,9 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
           ? "=INFRA.MODULE_AVAILABILITY(in_module_mtbf_hours,in_module_mttr_hours)"
           : "=in_module_availability",
       unit: "0–1",
-      format: "percent",
+      format: "availability",
     },
+    calibrated("=INFRA.VALUE_PER_EFFECTIVE_MW(in_value_per_mw_year,1,in_pue,1,1,in_utilization)"),
     {
       label: "Best expected delivered MW",
       key: "effective_mw",
@@ -197,10 +199,10 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
   const first = b.spill(
     "Topologies compared",
     "=INFRA.REDUNDANCY_COMPARE(in_topologies,in_grid_mw,in_pue,out_module_availability,in_modules_needed," +
-      "in_common_cause_beta,in_value_per_mw_year,in_utilization)",
+      "in_common_cause_beta,out_value_per_effective_mw,in_utilization)",
     n + 1,
     7,
-    [undefined, "mw", "percent", "hours", "mw", "plain", "percent"],
+    [undefined, "mw", "availability", "hours", "mw", "plain", "percent"],
   );
   if (first !== compareAt) throw new Error("redundancy layout drifted");
   b.chart({
@@ -288,11 +290,19 @@ function fleetPlan(s: FleetScenario): SheetPlan {
       "mw",
       "effective_mw",
     ),
-    o("Value per year", "value_per_year", "=out_effective_mw*in_value_per_mw_year", "value", "plain", "value_per_year"),
+    calibrated("=INFRA.VALUE_PER_EFFECTIVE_MW(in_value_per_mw_year,1,in_pue,1,1,in_utilization,out_goodput)"),
+    o(
+      "Value per year",
+      "value_per_year",
+      "=out_effective_mw*out_value_per_effective_mw",
+      "value",
+      "plain",
+      "value_per_year",
+    ),
     o(
       "Value per GW-year of grid",
       "value_per_gw",
-      "=INFRA.VALUE_PER_GW(in_value_per_mw_year,in_pue,1,1,in_utilization,out_goodput)",
+      "=INFRA.VALUE_PER_GW(out_value_per_effective_mw,in_pue,1,1,in_utilization,out_goodput)",
       "value",
       "plain",
       "value_per_gw",
@@ -329,6 +339,14 @@ function fleetPlan(s: FleetScenario): SheetPlan {
   return b.finish();
 }
 
+/**
+ * The published value per facility MW turned into value per effective MW (VALUE_PER_EFFECTIVE_MW),
+ * assuming it was measured at this sheet's PUE, utilization (and goodput) without redundancy loss,
+ * so the value formulas do not apply those losses a second time.
+ */
+const calibrated = (formula: string): OutputRow =>
+  o("Value per effective MW-year (calibrated)", "value_per_effective_mw", formula, "value", "plain");
+
 function o(label: string, key: string, formula: string, unit: string, format: Format, metric?: Metric): OutputRow {
   return { label, key, formula, unit, format, metric };
 }
@@ -340,7 +358,7 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     s,
     "Build-out scenario by Balance Point: edit the inputs and the task table; outputs recalculate.",
   );
-  b.inputs(inputsOf("buildout", s, ["trials", "seed", "horizon_months"]));
+  b.inputs(inputsOf("buildout", s, ["trials", "seed"]));
   // The task table: a header, then one row per task; BUILDOUT reads its first eight columns.
   const header = b.row;
   TASK_COLUMNS.forEach((label, i) => b.plan.cells.push({ address: cell(header, i + 1), text: label, style: "header" }));
@@ -364,11 +382,11 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
   const n = s.tasks.length;
   const projectRow = b.row + 1 + 7 + 2 + n; // outputs header and 7 rows, a gap, the heading, n task rows
   b.outputs([
-    o("P10 first power", "p10_month", `=${cell(projectRow, 2)}`, "months", "months"),
-    o("P50 first power", "p50_month", `=${cell(projectRow, 3)}`, "months", "months", "p50_month"),
-    o("P90 first power", "p90_month", `=${cell(projectRow, 4)}`, "months", "months", "p90_month"),
-    o("Mean first power", "mean_month", `=${cell(projectRow, 5)}`, "months", "months"),
-    o("MW at the horizon, P50", "mw_p50", "=INDEX(out_fan,ROWS(out_fan),3)", "MW", "mw", "effective_mw"),
+    o("P10 project completion", "p10_month", `=${cell(projectRow, 2)}`, "months", "months"),
+    o("P50 project completion", "p50_month", `=${cell(projectRow, 3)}`, "months", "months", "p50_month"),
+    o("P90 project completion", "p90_month", `=${cell(projectRow, 4)}`, "months", "months", "p90_month"),
+    o("Mean project completion", "mean_month", `=${cell(projectRow, 5)}`, "months", "months"),
+    o("MW online at the horizon, P50", "mw_p50", "=INDEX(out_fan,ROWS(out_fan),3)", "MW", "mw", "mw_online_p50"),
     o("MW at the horizon, P90 (firm)", "mw_p90", "=INDEX(out_fan,ROWS(out_fan),4)", "MW", "mw"),
     o("Trials run", "trials", "=in_trials", "count", "count"),
   ]);
@@ -380,10 +398,11 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     [undefined, "months", "months", "months", "months", "percent"],
   );
   if (first + n !== projectRow) throw new Error("build-out layout drifted");
+  // The horizon sizes the fan's ranges and chart, so it is set in the pane, not in a cell.
   const horizon = s.values.horizon_months;
   const fan = b.spill(
-    "MW online by month (P10, P50, P90 confidence)",
-    "=INFRA.BUILDOUT_MW(in_tasks,in_horizon_months,in_trials,in_seed)",
+    `MW online by month to month ${horizon} (P10, P50, P90 confidence; change the horizon in the pane)`,
+    `=INFRA.BUILDOUT_MW(in_tasks,${horizon},in_trials,in_seed)`,
     horizon + 1,
     4,
     ["count", "mw", "mw", "mw"],
@@ -401,6 +420,9 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
   });
   return b.finish();
 }
+
+/** The scenario's inputs table: the mark that a sheet holds that scenario. */
+export const inputsTable = (id: string): string => `BP_${id}_inputs`;
 
 /** The plan of a scenario's sheet. */
 export function planScenario(s: Scenario): SheetPlan {

@@ -18,7 +18,10 @@ const useStyles = makeStyles({
 
 const ScenarioPane = lazy(() => import("./ScenarioPane"));
 
-export function App({ workbook }: { workbook?: WorkbookPort }) {
+/** The Excel API set the workbook port needs (chart series; see src/workbook/excel.ts). */
+export const REQUIRED_EXCEL_API = "1.7";
+
+export function App({ workbook, unsupported = false }: { workbook?: WorkbookPort; unsupported?: boolean }) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -32,6 +35,12 @@ export function App({ workbook }: { workbook?: WorkbookPort }) {
       <Link href={FUNCTION_REFERENCE_URL} target="_blank" rel="noopener noreferrer">
         INFRA function reference
       </Link>
+      {unsupported && (
+        <Body1 role="status">
+          Scenarios need a newer Excel (ExcelApi {REQUIRED_EXCEL_API}: Excel 2019 or later, Microsoft 365, or Excel on
+          the web). The INFRA functions work as usual.
+        </Body1>
+      )}
       {workbook && (
         <Suspense fallback={<Spinner label="Loading the scenario wizard" />}>
           <ScenarioPane workbook={workbook} />

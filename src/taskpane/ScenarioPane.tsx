@@ -103,9 +103,16 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
           onCancel={() => setView({ mode: "list" })}
           onSubmit={async (draft: ScenarioDraft) => {
             try {
-              if (editing) await book.update(editing.id, draft);
-              else await book.create(draft);
-              setMessage({ intent: "success", text: editing ? "Scenario updated." : "Scenario created." });
+              const done = editing ? await book.update(editing.id, draft) : await book.create(draft);
+              const unfrozen = editing?.frozen && !done.frozen;
+              setMessage({
+                intent: "success",
+                text: !editing
+                  ? "Scenario created."
+                  : unfrozen
+                    ? "Scenario updated. It is no longer frozen: its new values were still calculating; freeze it again when they show."
+                    : "Scenario updated.",
+              });
               setView({ mode: "list" });
               await refresh();
             } catch (error) {
@@ -186,7 +193,14 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
                 <Button
                   size="small"
                   disabled={locked}
-                  onClick={() => (setMessage(undefined), setView({ mode: "edit", scenario: s }))}
+                  onClick={async () => {
+                    setMessage(undefined);
+                    try {
+                      setView({ mode: "edit", scenario: await book.current(s.id) });
+                    } catch (error) {
+                      setMessage({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+                    }
+                  }}
                 >
                   Open
                 </Button>
@@ -227,7 +241,9 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
                   onClick={() =>
                     setConfirm({
                       title: `Delete "${s.name}"?`,
-                      body: `This deletes the sheet "${s.sheet}" and everything on it, including cells you added there.`,
+                      body:
+                        `This deletes the sheet "${s.sheet}" and everything on it, including cells you added there. ` +
+                        "If the Compare sheet shows this scenario, its column shows #REF! until you compare again.",
                       action: "Delete",
                       run: () => act("Scenario deleted.", () => book.remove(s.id)),
                     })

@@ -22,6 +22,7 @@ import {
   MAX_TASKS,
   TOPOLOGIES,
   nameProblem,
+  taskNameProblem,
   topologyProblem,
 } from "../scenario/schema";
 import { defaultValues, templateTasks } from "../scenario/sheets";
@@ -93,7 +94,7 @@ export function Wizard(props: WizardProps) {
     );
   };
 
-  const steps = stepsFor(draft, { set: setDraft }, styles.task, styles.row);
+  const steps = stepsFor(draft, { set: setDraft, texts, setTexts }, styles.task, styles.row);
   const current = steps[step];
   const last = step === steps.length - 1;
   const stepProblems = current.keys.filter((k) => problemOf(k));
@@ -160,11 +161,12 @@ function stepProblem(draft: ScenarioDraft, n: number): { step: string; message: 
     return problem ? { step: "Power", message: problem } : undefined;
   }
   if (draft.kind === "buildout") {
-    const bad = draft.tasks.findIndex(
-      (t) => !t.name.trim() || !(t.min >= 0 && t.min <= t.likely && t.likely <= t.max && t.max <= 600) || !(t.mw >= 0),
-    );
-    if (bad >= 0)
-      return { step: "Tasks", message: `Task ${bad + 1} needs a name and months with 0 ≤ min ≤ likely ≤ max ≤ 600.` };
+    for (const [i, t] of draft.tasks.entries()) {
+      const named = taskNameProblem(t.name);
+      if (named) return { step: "Tasks", message: `Task ${i + 1}: ${named}` };
+      if (!(t.min >= 0 && t.min <= t.likely && t.likely <= t.max && t.max <= 600) || !(t.mw >= 0))
+        return { step: "Tasks", message: `Task ${i + 1} needs months with 0 ≤ min ≤ likely ≤ max ≤ 600.` };
+    }
   }
   return undefined;
 }
@@ -172,9 +174,25 @@ function stepProblem(draft: ScenarioDraft, n: number): { step: string; message: 
 interface DraftSetter {
   // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
   set(draft: ScenarioDraft): void;
+  /** The text typed in the wizard's fields, by key (number fields keep what was typed, e.g. "1."). */
+  texts: Texts;
+  // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
+  setTexts(texts: Texts): void;
 }
 
-function stepsFor(draft: ScenarioDraft, { set: setDraft }: DraftSetter, taskClass: string, rowClass: string): Step[] {
+/** A number field's text as typed, while it still reads as `value` (NaN: blank or not a number). */
+function shown(text: string | undefined, value: number): string {
+  const typed = text === undefined ? undefined : text.trim() === "" ? NaN : Number(text);
+  const same = typed !== undefined && (Object.is(typed, value) || typed === value);
+  return same ? text! : Number.isNaN(value) ? "" : String(value);
+}
+
+function stepsFor(
+  draft: ScenarioDraft,
+  { set: setDraft, texts, setTexts }: DraftSetter,
+  taskClass: string,
+  rowClass: string,
+): Step[] {
   const name: Step = { title: "Name", keys: [] };
   if (draft.kind === "redundancy") {
     const toggle = (t: string, on: boolean) =>
@@ -283,8 +301,11 @@ function stepsFor(draft: ScenarioDraft, { set: setDraft }: DraftSetter, taskClas
     <Field label={label}>
       <Input
         inputMode="decimal"
-        value={String(tasks[i][key])}
-        onChange={(_, d) => set(i, { [key]: d.value.trim() === "" ? NaN : Number(d.value) })}
+        value={shown(texts[`task_${i}_${key}`], tasks[i][key])}
+        onChange={(_, d) => {
+          setTexts({ ...texts, [`task_${i}_${key}`]: d.value });
+          set(i, { [key]: d.value.trim() === "" ? NaN : Number(d.value) });
+        }}
       />
     </Field>
   );

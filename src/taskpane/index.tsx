@@ -2,16 +2,17 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ExcelWorkbook } from "../workbook/excel";
-import { App } from "./App";
+import { App, REQUIRED_EXCEL_API } from "./App";
 import { themeFor } from "./theme";
 
 function render(inExcel: boolean) {
   const container = document.getElementById("root");
   if (!container) return;
   const theme = themeFor(inExcel ? Office.context.officeTheme : undefined);
+  const supported = inExcel && Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API);
   createRoot(container).render(
     <FluentProvider theme={theme}>
-      <App workbook={inExcel ? new ExcelWorkbook() : undefined} />
+      <App workbook={supported ? new ExcelWorkbook() : undefined} unsupported={inExcel && !supported} />
     </FluentProvider>,
   );
 }

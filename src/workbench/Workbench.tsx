@@ -35,18 +35,18 @@ const useStyles = makeStyles({
   charts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
-/** `INFRA.NAME(` being typed and the index of the argument the cursor is in. */
+/** The innermost `INFRA.NAME(` still open at the end of `text`, and the index of the argument being typed. */
 export function activeCall(text: string): { id: string; arg: number } | undefined {
-  const m = [...text.matchAll(/INFRA\.([A-Z_0-9]+)\(/gi)].pop();
-  if (!m) return undefined;
-  let depth = 0;
-  let arg = 0;
-  for (const ch of text.slice(m.index! + m[0].length)) {
-    if (ch === "(") depth++;
-    else if (ch === ")" && depth-- === 0) return undefined;
-    else if (ch === "," && depth === 0) arg++;
+  // String literals and quoted sheet names are not code: their brackets and commas do not count.
+  const code = text.replace(/"(?:[^"]|"")*"?|'(?:[^']|'')*'?/g, (s) => " ".repeat(s.length));
+  const open: { id?: string; arg: number }[] = [];
+  for (const [token, , id] of code.matchAll(/(INFRA\.([A-Z_0-9]+)\s*)?\(|\)|,/gi)) {
+    if (token === ")") open.pop();
+    else if (token !== ",") open.push({ id: id?.toUpperCase(), arg: 0 });
+    else if (open.length) open[open.length - 1].arg++;
   }
-  return { id: m[1].toUpperCase(), arg };
+  const call = open.reverse().find((c) => c.id);
+  return call && { id: call.id!, arg: call.arg };
 }
 
 export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; metadata: FunctionsJson }) {
@@ -60,9 +60,10 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
   const [selected, setSelected] = useState("A1");
   const [text, setText] = useState("");
   const current = sheet?.cells.get(selected);
-  useEffect(() => {
-    setText(current?.formula ?? (current?.value === null || current?.value === undefined ? "" : String(current.value)));
-  }, [sheet?.name, selected, version]);
+  const stored =
+    current?.formula ?? (current?.value === null || current?.value === undefined ? "" : String(current.value));
+  // The bar shows the selected cell's content again only when that changes, not on every recalculation.
+  useEffect(() => setText(stored), [sheet?.name, selected, stored]);
 
   const [rows, cols] = useMemo(() => {
     let [r, c] = [30, 10];
@@ -75,7 +76,7 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
 
   const help = activeCall(text);
   const fn = help && metadata.functions.find((f) => f.id === help.id);
-  const message = sheet && workbook.errorAt(sheet.name, selected);
+  const error = sheet && workbook.errorAt(sheet.name, selected);
   const commit = () => sheet && workbook.setCell(sheet.name, selected, parseInput(text));
 
   return (
@@ -106,9 +107,10 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
             ) {fn.parameters[help!.arg]?.description ?? fn.description}
           </Caption1>
         )}
-        {message && (
+        {error && (
           <Caption1 role="alert" className={styles.error}>
-            {current?.value}: {message}
+            {current?.value}
+            {error.message ? `: ${error.message}` : ""}
           </Caption1>
         )}
         <TabList selectedValue={sheet?.name ?? ""} onTabSelect={(_, d) => workbook.activate(String(d.value))}>
@@ -141,7 +143,7 @@ export function Workbench({ workbook, metadata }: { workbook: EngineWorkbook; me
                         <td
                           key={a}
                           data-address={a}
-                          title={err}
+                          title={err?.message}
                           className={`${styles.cell} ${a === selected ? styles.selected : ""} ${err ? styles.error : ""}`}
                           style={{ textAlign: typeof c?.value === "number" ? "right" : "left" }}
                           onClick={() => setSelected(a)}

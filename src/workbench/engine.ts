@@ -12,7 +12,11 @@
  * Spills: HyperFormula fixes a formula's result size before evaluating it, from its syntax. The
  * size of an INFRA result is found by calling the function on its arguments read from the source
  * (literals and cells; a formula cell's last value); if the evaluated result differs, the
- * whole book is evaluated again with the observed sizes (at most MAX_PASSES times).
+ * whole book is evaluated again with the observed sizes, until every size is settled (a chain of n
+ * such formulas takes n + 1 passes; a size still changing after that shows #SPILL!). A call's
+ * result is kept for the whole evaluation, so each function runs once per distinct arguments; given
+ * an EngineMemory, results and spill sizes carry over to the next evaluation (a recalculation), which
+ * then calls only the functions whose arguments changed and usually needs one pass.
  */
 import {
   ArraySize,
@@ -32,8 +36,8 @@ import type { CellValue } from "../workbook/port";
 /** A custom function as the table holds it. */
 export type InfraFunction = (...args: unknown[]) => unknown;
 
-/** Whether each parameter of each function takes a range ("matrix") or one value ("scalar"). */
-export type Signatures = Record<string, ("scalar" | "matrix")[]>;
+/** Each parameter of each function: its name and whether it takes a range ("matrix") or one value ("scalar"). */
+export type Signatures = Record<string, { name: string; kind: "scalar" | "matrix" }[]>;
 
 /** functions.json's shape, as far as the engine needs it. */
 export interface FunctionsJson {
@@ -48,7 +52,7 @@ export const signaturesOf = (metadata: FunctionsJson): Signatures =>
   Object.fromEntries(
     metadata.functions.map((f) => [
       f.id,
-      f.parameters.map((p) => (p.dimensionality === "matrix" ? "matrix" : "scalar")),
+      f.parameters.map((p) => ({ name: p.name, kind: p.dimensionality === "matrix" ? "matrix" : "scalar" })),
     ]),
   );
 
@@ -59,14 +63,20 @@ export interface SourceSheet {
   names: ReadonlyMap<string, string>;
 }
 
-/** An evaluated cell: its value, and for an error the message to show. */
+/** An evaluated cell: its value; for an Excel error (the value is its code), the message if any. */
 export interface EvaluatedCell {
   value: CellValue;
-  error?: string;
+  error?: CellFault;
+  /** A formula's result size, [width, height], when it spills over more than its own cell. */
+  spill?: [number, number];
+}
+
+/** What makes a value an Excel error rather than text: its message, when it has one. */
+export interface CellFault {
+  message?: string;
 }
 
 export const PREFIX = "INFRA.";
-const MAX_PASSES = 3;
 
 /** Excel-compatible settings (GPL-3.0 self-declared: the workbench is not part of the add-in). */
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
@@ -111,6 +121,10 @@ interface Context {
   /** Sizes predicted in this pass, with the call they belong to. */
   predicted: Map<string, { ast: Ast; size: [number, number] }>;
   stale: boolean;
+  /** The last pass: a size that is still wrong becomes #SPILL!. */
+  final: boolean;
+  /** Results by function and arguments, for the whole evaluation. */
+  results: Map<string, unknown>;
 }
 
 let context: Context | undefined;
@@ -126,33 +140,47 @@ function plain(v: unknown): unknown {
 }
 
 /** Converts evaluated arguments per signature; an error argument is returned as is. */
-function excelArgs(values: unknown[], signature: ("scalar" | "matrix")[]): unknown[] | CellError {
+function excelArgs(values: unknown[], signature: Signatures[string]): unknown[] | CellError {
   const out: unknown[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const matrix = signature[i] === "matrix";
+    const matrix = signature[i]?.kind === "matrix";
     if (v instanceof CellError) return v;
     if (v instanceof SimpleRangeValue) {
       const rows = v.rawData().map((r) => r.map((x) => (x === EmptyValue ? "" : plain(x))));
       for (const r of rows) for (const x of r) if (x instanceof CellError) return x;
       if (matrix) out.push(rows);
       else if (rows.length === 1 && rows[0].length === 1) out.push(rows[0][0] === "" ? null : rows[0][0]);
-      else return new CellError(ErrorType.VALUE, `Argument ${i + 1} takes one value, not a range.`);
+      else
+        return new CellError(
+          ErrorType.VALUE,
+          `${signature[i]?.name ?? `Argument ${i + 1}`} takes one value, not a range.`,
+        );
     } else out.push(matrix && v !== null && v !== EmptyValue ? [[plain(v)]] : plain(v));
   }
   return out;
 }
 
-/** Calls the function; an InfraError becomes the Excel error it stands for, with its message. */
+/** Arguments as a cache key: JSON, with the non-finite numbers JSON would turn into null kept apart. */
+const keyOfCall = (id: string, args: unknown[]) =>
+  `${id}:${JSON.stringify(args, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? { n: String(v) } : v))}`;
+
+/** Calls the function (once per arguments); an InfraError becomes the Excel error it stands for, with its message as Excel shows it. */
 function call(id: string, args: unknown[]): unknown {
   const ctx = context!;
-  const fn = ctx.functions[id];
+  const key = keyOfCall(id, args);
+  if (ctx.results.has(key)) return ctx.results.get(key);
+  let result: unknown;
   try {
-    return fn(...args);
+    result = ctx.functions[id](...args);
   } catch (e) {
-    if (e instanceof InfraError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message);
-    return new CellError(ErrorType.VALUE, e instanceof Error ? e.message : String(e));
+    const code = e instanceof InfraError ? (ERROR_TYPES[e.code] ?? ErrorType.VALUE) : ErrorType.VALUE;
+    // Excel shows a custom function's message only for #VALUE! and #N/A.
+    const shown = code === ErrorType.VALUE || code === ErrorType.NA;
+    result = new CellError(code, shown ? (e instanceof Error ? e.message : String(e)) : undefined);
   }
+  ctx.results.set(key, result);
+  return result;
 }
 
 const sizeOf = (r: unknown): [number, number] =>
@@ -168,15 +196,16 @@ class InfraPlugin extends FunctionPlugin {
     const values = ast.args!.map((a) => (a.type === "EMPTY" ? null : this.evaluateAst(a as never, state as never)));
     const args = excelArgs(values, ctx.signatures[id] ?? []);
     const result = args instanceof CellError ? args : call(id, args);
-    if (!Array.isArray(result)) return typeof result === "number" && !Number.isFinite(result) ? num() : result;
-    const [width, height] = sizeOf(result);
+    const [width, height] = sizeOf(result); // a scalar or an error: [1, 1]
     const key = keyOf(state.formulaAddress);
     const predicted = ctx.predicted.get(key);
     let [w, h] = predicted?.ast === ast ? predicted.size : [width, height];
     if (w !== width || h !== height) {
+      if (ctx.final) return new CellError(ErrorType.SPILL, "The result's size kept changing: it depends on itself.");
       ctx.observed.set(key, [width, height]);
       ctx.stale = true;
     }
+    if (!Array.isArray(result)) return typeof result === "number" && !Number.isFinite(result) ? num() : result;
     [w, h] = [Math.max(w, 1), Math.max(h, 1)];
     const rows = Array.from({ length: h }, (_, r) =>
       Array.from({ length: w }, (_, c) => {
@@ -260,34 +289,51 @@ function register(ids: string[]) {
   registered = signature;
 }
 
-/** `'Sheet'!name` → `'Sheet'!$B$5`: the engine has no sheet-qualified references to scoped names. */
-export function qualifyNames(formula: string, sheets: readonly SourceSheet[]): string {
-  return formula.replace(/('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!([A-Za-z_][A-Za-z0-9_.]*)/g, (whole, q, name) => {
-    const sheetName = q.startsWith("'") ? q.slice(1, -1).replace(/''/g, "'") : q;
-    const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    const target = [...(sheet?.names ?? [])].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
-    return target ? `${quoteSheet(sheet!.name)}!${absolute(target)}` : whole;
+/**
+ * One token of a formula, as `rewriteFormula` sees it: a string literal, a sheet-qualified
+ * reference (`'My sheet'!rate`, `Data!A1`), a quoted sheet name, or a bare identifier that is not a
+ * function call. Text inside string literals and quoted sheet names is never an identifier.
+ */
+const TOKEN =
+  /("(?:[^"]|"")*")|('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!(\$?[A-Za-z_][A-Za-z0-9_.$]*)(?![A-Za-z0-9_.(])|('(?:[^']|'')+')|(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])/g;
+
+/** A formula with each sheet-qualified `sheet!name` and each bare identifier replaced as `replace` says (undefined: kept). */
+export function rewriteFormula(
+  formula: string,
+  replace: { qualified(sheet: string, name: string): string | undefined; bare(name: string): string | undefined },
+): string {
+  return formula.replace(TOKEN, (whole, text, sheet, name, quoted, bare) => {
+    if (sheet !== undefined) {
+      const sheetName = sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+      return replace.qualified(sheetName, name) ?? whole;
+    }
+    return bare !== undefined ? (replace.bare(bare) ?? whole) : whole;
   });
 }
 
+const BOOLEANS: Record<string, string> = { true: "TRUE()", false: "FALSE()" };
+
 /**
- * A sheet's own names replaced by absolute references. HyperFormula 3.5 has named expressions,
- * but an array formula that depends through one on another formula is evaluated before it
- * ("Value of the formula cell is not computed"), so the engine never sees names.
+ * A formula as the engine takes it. Names become absolute references: the sheet's own names, and
+ * `'Sheet'!name` for another sheet's (HyperFormula 3.5 has named expressions, but an array formula
+ * that depends through one on another formula is evaluated before it, "Value of the formula cell
+ * is not computed", so the engine never sees names). Bare TRUE and FALSE, which HyperFormula 3.5
+ * reads as unknown names, become TRUE() and FALSE().
  */
-export function inlineNames(formula: string, sheet: SourceSheet): string {
-  const names = new Map([...sheet.names].map(([n, a]) => [n.toLowerCase(), absolute(a)]));
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2
-        ? part
-        : part.replace(
-            /(?<![A-Za-z0-9_.!'$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])/g,
-            (n) => names.get(n.toLowerCase()) ?? n,
-          ),
-    )
-    .join("");
+export function engineFormula(formula: string, sheet: SourceSheet, sheets: readonly SourceSheet[]): string {
+  const find = (s: SourceSheet | undefined, name: string) =>
+    [...(s?.names ?? [])].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+  return rewriteFormula(formula, {
+    qualified: (sheetName, name) => {
+      const target = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+      const address = find(target, name);
+      return address && `${quoteSheet(target!.name)}!${absolute(address)}`;
+    },
+    bare: (name) => {
+      const address = find(sheet, name);
+      return address ? absolute(address) : BOOLEANS[name.toLowerCase()];
+    },
+  });
 }
 
 /** `B5` → `$B$5`, `B5:C6` → `$B$5:$C$6`. */
@@ -306,7 +352,7 @@ function build(sheets: readonly SourceSheet[]): HyperFormula {
     const rows: RawCellContent[][] = [];
     for (const [address, c] of s.cells) {
       const { row, col } = parseCell(address);
-      const content = c.formula !== undefined ? inlineNames(qualifyNames(c.formula, sheets), s) : constant(c.value);
+      const content = c.formula !== undefined ? engineFormula(c.formula, s, sheets) : constant(c.value);
       if (content === null || content === undefined) continue;
       (rows[row - 1] ??= [])[col - 1] = content;
     }
@@ -316,7 +362,21 @@ function build(sheets: readonly SourceSheet[]): HyperFormula {
 }
 
 const shown = (v: unknown): EvaluatedCell =>
-  v instanceof DetailedCellError ? { value: v.value, error: v.message || undefined } : { value: v as CellValue };
+  v instanceof DetailedCellError
+    ? { value: v.value, error: v.message ? { message: v.message } : {} }
+    : { value: v as CellValue };
+
+/** What one evaluation leaves for the next with the same function table: results by call, spill sizes by cell. */
+export interface EngineMemory {
+  results: Map<string, unknown>;
+  /** [width, height] by "sheet name!A1 address". */
+  sizes: Map<string, [number, number]>;
+}
+
+/** Results kept at most: past it the memory starts afresh. */
+const MAX_RESULTS = 10_000;
+
+export const engineMemory = (): EngineMemory => ({ results: new Map(), sizes: new Map() });
 
 /**
  * Evaluates a workbook: every non-empty cell's value by sheet name and A1 address, spilled cells
@@ -326,24 +386,39 @@ export function evaluate(
   sheets: readonly SourceSheet[],
   functions: Record<string, InfraFunction>,
   signatures: Signatures,
+  memory: EngineMemory = engineMemory(),
 ): Map<string, Map<string, EvaluatedCell>> {
   register(Object.keys(functions));
+  if (memory.results.size > MAX_RESULTS) memory.results.clear();
+  const observed = new Map<string, [number, number]>();
+  sheets.forEach((s, sheet) => {
+    for (const address of s.cells.keys()) {
+      const size = memory.sizes.get(`${s.name}!${address}`);
+      const { row, col } = parseCell(address);
+      if (size) observed.set(keyOf({ sheet, row: row - 1, col: col - 1 }), size);
+    }
+  });
   const ctx: Context = {
     functions,
     signatures,
     sheets: [...sheets],
-    observed: new Map(),
+    observed,
     predicted: new Map(),
     stale: false,
+    final: false,
+    results: memory.results,
   };
   context = ctx;
+  // Each pass settles at least one more size of a chain of spills depending on spills.
+  const passes = sheets.reduce((n, s) => n + [...s.cells.values()].filter((c) => c.formula !== undefined).length, 1);
   try {
     for (let pass = 1; ; pass++) {
       ctx.stale = false;
+      ctx.final = pass >= passes;
       ctx.predicted.clear();
       const hf = build(sheets);
       try {
-        if (!ctx.stale || pass === MAX_PASSES) return read(hf, sheets);
+        if (!ctx.stale || ctx.final) return remember(read(hf, sheets), memory);
       } finally {
         hf.destroy();
       }
@@ -351,6 +426,14 @@ export function evaluate(
   } finally {
     context = undefined;
   }
+}
+
+/** Keeps the spill sizes of `result` in `memory`; returns `result`. */
+function remember(result: Map<string, Map<string, EvaluatedCell>>, memory: EngineMemory) {
+  memory.sizes.clear();
+  for (const [sheet, cells] of result)
+    for (const [address, c] of cells) if (c.spill) memory.sizes.set(`${sheet}!${address}`, c.spill);
+  return result;
 }
 
 function read(hf: HyperFormula, sheets: readonly SourceSheet[]) {
@@ -363,27 +446,56 @@ function read(hf: HyperFormula, sheets: readonly SourceSheet[]) {
         if (v !== null && v !== undefined) values.set(cell(r + 1, c + 1), shown(v));
       }),
     );
-    for (const [address, c] of s.cells)
-      if (c.formula === undefined && c.value !== null) values.set(address, { value: c.value });
+    for (const [address, c] of s.cells) {
+      if (c.formula === undefined) {
+        if (c.value !== null) values.set(address, { value: c.value });
+        continue;
+      }
+      const { row, col } = parseCell(address);
+      const array = hf.arrayMapping.getArrayByCorner({ sheet: id, row: row - 1, col: col - 1 });
+      const v = values.get(address);
+      if (array && (array.width > 1 || array.height > 1) && v && !v.error)
+        values.set(address, { ...v, spill: [array.width, array.height] });
+    }
     out.set(s.name, values);
   });
   return out;
 }
 
-/** Evaluates one formula on an empty sheet (the formula bar's preview, the parity test). */
+/** Evaluates one formula on an empty sheet (the formula bar's preview). */
 export function evaluateFormula(
   formula: string,
   functions: Record<string, InfraFunction>,
   signatures: Signatures,
   sheets: readonly SourceSheet[] = [],
 ): EvaluatedCell | EvaluatedCell[][] {
-  const scratch = { name: "Scratch", cells: new Map([["A1", { value: null, formula }]]), names: new Map() };
-  const values = evaluate([...sheets, scratch], functions, signatures).get("Scratch")!;
-  const size = extent(values);
-  if (size[0] === 1 && size[1] === 1) return values.get("A1") ?? { value: null };
-  return cellsOf(`A1:${cell(size[1], size[0])}`).map((row) =>
-    row.map((p) => values.get(cell(p.row, p.col)) ?? { value: null }),
-  );
+  return evaluateFormulas([formula], functions, signatures, sheets)[0];
+}
+
+/** Evaluates formulas, each from A1 of its own empty sheet, in one engine (the parity test): each one's cell or spill. */
+export function evaluateFormulas(
+  formulas: string[],
+  functions: Record<string, InfraFunction>,
+  signatures: Signatures,
+  sheets: readonly SourceSheet[] = [],
+): (EvaluatedCell | EvaluatedCell[][])[] {
+  const scratch = formulas.map((formula, i) => ({
+    name: `Scratch ${i + 1}`,
+    cells: new Map([["A1", { value: null, formula }]]),
+    names: new Map(),
+  }));
+  const result = evaluate([...sheets, ...scratch], functions, signatures);
+  return scratch.map((s) => {
+    const values = result.get(s.name)!;
+    const size = extent(values);
+    if (size[0] === 1 && size[1] === 1) return values.get("A1") ?? { value: null };
+    return cellsOf(`A1:${cell(size[1], size[0])}`).map((row) =>
+      row.map((p) => {
+        const { value, error } = values.get(cell(p.row, p.col)) ?? { value: null };
+        return error ? { value, error } : { value };
+      }),
+    );
+  });
 }
 
 const extent = (values: Map<string, unknown>): [number, number] => {

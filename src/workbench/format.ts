@@ -19,12 +19,15 @@ export function formatValue(v: CellValue, format?: string): string {
   return `${m[1]}${digits}${m[4]}${m[5] ? ` ${m[5]}` : ""}`;
 }
 
-/** What a user typed into the formula bar, as a cell input (Excel's rules, simplified). */
+/** What a user typed into the formula bar, as a cell input (Excel's rules, simplified: "20%" is 0.2). */
 export function parseInput(text: string): CellValue {
   const t = text.trim();
   if (t === "") return null;
   if (t.startsWith("=")) return t;
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
-  const n = Number(t.replace(/,/g, ""));
-  return Number.isFinite(n) && /[0-9]/.test(t) ? n : text;
+  const percent = t.endsWith("%");
+  const digits = (percent ? t.slice(0, -1) : t).replace(/,/g, "");
+  const n = Number(digits);
+  if (!Number.isFinite(n) || !/[0-9]/.test(digits) || /\s/.test(digits)) return text;
+  return percent ? n / 100 : n;
 }

@@ -7,12 +7,17 @@
 import { PlanCell, SheetPlan, cellsOf, cell } from "../scenario/plan";
 import { MemorySheet, MemoryWorkbook } from "../workbook/memory";
 import { CellValue, StoreRow } from "../workbook/port";
-import { InfraFunction, Signatures, evaluate } from "./engine";
+import { CellFault, InfraFunction, Signatures, engineMemory, evaluate } from "./engine";
 
 export class EngineWorkbook extends MemoryWorkbook {
   private readonly spilled = new WeakMap<MemorySheet, Set<string>>();
-  private readonly messages = new WeakMap<MemorySheet, Map<string, string>>();
+  private readonly errors = new WeakMap<MemorySheet, Map<string, CellFault>>();
+  private readonly spills = new WeakMap<MemorySheet, Map<string, [number, number]>>();
   private readonly listeners = new Set<() => void>();
+  /** Results and spill sizes of the last recalculation, which the next one reuses. */
+  private readonly memory = engineMemory();
+  /** Sheets a file had hidden (not very hidden): the model has no such state, the file keeps it. */
+  readonly hidden = new WeakSet<MemorySheet>();
   /** The sheet the workbook shows (Excel's active sheet). */
   active: string | undefined;
   /** Counts changes: what the page re-renders on. */
@@ -34,10 +39,16 @@ export class EngineWorkbook extends MemoryWorkbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** The message behind an error value, if the cell holds one. */
-  errorAt(sheet: string, address: string): string | undefined {
+  /** Whether the cell holds an error value (its code is the value), with the message if any. */
+  errorAt(sheet: string, address: string): CellFault | undefined {
     const s = this.sheet(sheet);
-    return s ? this.messages.get(s)?.get(address) : undefined;
+    return s ? this.errors.get(s)?.get(address) : undefined;
+  }
+
+  /** The size, [width, height], of the result a formula spills from this cell, if it spills. */
+  spillAt(sheet: string, address: string): [number, number] | undefined {
+    const s = this.sheet(sheet);
+    return s ? this.spills.get(s)?.get(address) : undefined;
   }
 
   /** Whether a cell's value was spilled by a formula beside it. */
@@ -56,15 +67,17 @@ export class EngineWorkbook extends MemoryWorkbook {
       );
       return { name: s.name, cells, names: s.names };
     });
-    const result = evaluate(sources, this.table, this.signatures);
+    const result = evaluate(sources, this.table, this.signatures, this.memory);
     this.sheets.forEach((s, i) => {
       const values = result.get(s.name)!;
       const own = this.spilled.get(s) ?? new Set<string>();
       for (const a of own) if (!values.has(a)) s.cells.get(a)!.value = null;
       own.clear();
-      const messages = new Map<string, string>();
+      const errors = new Map<string, CellFault>();
+      const spills = new Map<string, [number, number]>();
       for (const [a, v] of values) {
-        if (v.error) messages.set(a, v.error);
+        if (v.error) errors.set(a, v.error);
+        if (v.spill) spills.set(a, v.spill);
         const c = s.cells.get(a);
         if (c?.formula !== undefined) c.value = v.value;
         else if (!sources[i].cells.has(a)) {
@@ -73,7 +86,8 @@ export class EngineWorkbook extends MemoryWorkbook {
         }
       }
       this.spilled.set(s, own);
-      this.messages.set(s, messages);
+      this.errors.set(s, errors);
+      this.spills.set(s, spills);
     });
     this.lastRecalcMs = performance.now() - started;
     this.changed();

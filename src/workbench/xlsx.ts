@@ -28,7 +28,7 @@ import { parseStore } from "../scenario/store";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { MemoryCell, MemorySheet } from "../workbook/memory";
 import type { CellValue } from "../workbook/port";
-import { absolute } from "./engine";
+import { absolute, rewriteFormula } from "./engine";
 import type { EngineWorkbook } from "./workbook";
 
 type Style = NonNullable<PlanCell["style"]>;
@@ -60,20 +60,19 @@ interface DefinedName {
 /** Excel needs one visible sheet; a workbook without one gets this empty sheet. */
 export const PLACEHOLDER_SHEET = "Sheet1";
 
-/** The rectangle a formula's spilled values fill, from its cell (undefined: it does not spill). */
+/** The rectangle the engine says a formula's result fills, from its cell (undefined: it does not spill). */
 function spillArea(workbook: EngineWorkbook, sheet: MemorySheet, address: string): string | undefined {
+  const size = workbook.spillAt(sheet.name, address);
+  if (!size) return undefined;
   const { row, col } = parseCell(address);
-  let [w, h] = [1, 1];
-  while (workbook.isSpilled(sheet.name, cell(row, col + w))) w++;
-  while (workbook.isSpilled(sheet.name, cell(row + h, col))) h++;
-  return w > 1 || h > 1 ? `${address}:${cell(row + h - 1, col + w - 1)}` : undefined;
+  return `${address}:${cell(row + size[1] - 1, col + size[0] - 1)}`;
 }
 
 /** A formula's cached result: an error value when the engine reported one. */
 const result = (workbook: EngineWorkbook, sheet: MemorySheet, address: string, c: MemoryCell) =>
   c.value === null
     ? undefined
-    : typeof c.value === "string" && workbook.errorAt(sheet.name, address) !== undefined
+    : typeof c.value === "string" && workbook.errorAt(sheet.name, address)
       ? { error: c.value }
       : c.value;
 
@@ -107,7 +106,7 @@ export async function exportXlsx(workbook: EngineWorkbook): Promise<ArrayBuffer>
   const visible = workbook.sheets.some((s) => s.visibility === "visible");
   const sheets = visible ? workbook.sheets : [...workbook.sheets, placeholder];
   sheets.forEach((s, index) => {
-    const ws = file.addWorksheet(s.name, { state: s.visibility });
+    const ws = file.addWorksheet(s.name, { state: workbook.hidden.has(s) ? "hidden" : s.visibility });
     // Tables first: ExcelJS writes a table's header and rows into its cells, which the cells then overwrite.
     for (const [name, address] of s.tables) {
       const [header, ...rows] = cellsOf(address);
@@ -240,6 +239,17 @@ function target(range: string): { sheet: string; address: string } | undefined {
   return { sheet, address: `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ""}` };
 }
 
+/** A sheet's formulas with workbook-scoped names of other sheets (that it does not shadow) qualified by their sheet. */
+function qualifyGlobalNames(sheet: MemorySheet, global: Map<string, { name: string; owner: MemorySheet }>) {
+  const own = new Set([...sheet.names.keys()].map((n) => n.toLowerCase()));
+  const bare = (name: string) => {
+    const g = global.get(name.toLowerCase());
+    return g && g.owner !== sheet && !own.has(name.toLowerCase()) ? `${quoteSheet(g.owner.name)}!${g.name}` : undefined;
+  };
+  for (const c of sheet.cells.values())
+    if (c.formula !== undefined) c.formula = rewriteFormula(c.formula, { qualified: () => undefined, bare });
+}
+
 /** Each scenario sheet's chart specs, rebuilt from the store (charts are not in the file). */
 async function restoreCharts(sheets: MemorySheet[]) {
   const scratch = new MemoryWorkbook();
@@ -254,21 +264,26 @@ async function restoreCharts(sheets: MemorySheet[]) {
 
 /**
  * Replaces the workbook's contents by an .xlsx file's and recalculates. Throws (changing nothing)
- * when the data is not a readable .xlsx file. From files saved by Excel: a hidden sheet comes back
- * very hidden (the workbench shows visible sheets only); a workbook-scoped name becomes a name of
- * the sheet it points to; names that are not one range on their own sheet, styles other than the pane's,
+ * when the data is not a readable .xlsx file. From files saved by Excel: a hidden sheet is not shown
+ * (the workbench shows visible sheets only) and is exported hidden again; a workbook-scoped name becomes a name of
+ * the sheet it points to, and other sheets' formulas refer to it as `'That sheet'!name`; names that are not one range on their own sheet, styles other than the pane's,
  * merged cells, comments, validation, conditional formats, images and charts are dropped.
  */
 export async function importXlsx(data: ArrayBuffer | Uint8Array, workbook: EngineWorkbook): Promise<void> {
   const { file, names } = await load(data);
   const sheets = file.worksheets.map(readSheet);
+  file.worksheets.forEach((ws, i) => ws.state === "hidden" && workbook.hidden.add(sheets[i]));
+  /** Workbook-scoped names (lower case) and the sheet each now belongs to. */
+  const global = new Map<string, { name: string; owner: MemorySheet }>();
   for (const n of names) {
     const t = n.ranges.length === 1 ? target(n.ranges[0]) : undefined;
     const scope = n.localSheetId !== undefined ? sheets[n.localSheetId] : undefined;
     const owner = sheets.find((s) => s.name.toLowerCase() === t?.sheet.toLowerCase());
     if (!t || !owner || (scope && scope !== owner) || n.name.startsWith("_xlnm.")) continue;
     if (scope || !owner.names.has(n.name)) owner.names.set(n.name, t.address);
+    if (!scope) global.set(n.name.toLowerCase(), { name: n.name, owner });
   }
+  for (const s of sheets) qualifyGlobalNames(s, global);
   await restoreCharts(sheets);
   const view = sheets[file.views?.[0]?.activeTab ?? -1];
   const active = view?.visibility === "visible" ? view : sheets.find((s) => s.visibility === "visible");

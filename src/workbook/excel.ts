@@ -1,13 +1,25 @@
 /**
  * The workbook port over Office.js. Each operation is one Excel.run with a fixed number of
  * context.sync() calls, whatever the size of the plan: proxies are queued and sent in one batch
- * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1). Text is written with a
+ * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1, readInputs: 2, hasTable: 1). Text is written with a
  * leading apostrophe, Excel's text prefix, so a name such as "=HYPERLINK(...)" stays text.
  * Needs ExcelApi 1.7 (chart series) and worksheet-scoped names (1.4).
  */
 import { NUMBER_FORMATS, PlanCell, SheetPlan, cellsOf, column, parseCell } from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
-import { ConflictError, StoreRow, WorkbookPort, areaOf, isGeneratedName, isGeneratedObject } from "./port";
+import {
+  CellValue,
+  ConflictError,
+  FreezeError,
+  StoreRow,
+  WorkbookPort,
+  addressesOf,
+  areaOf,
+  footprint,
+  isGeneratedName,
+  isGeneratedObject,
+  notOwned,
+} from "./port";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -80,10 +92,10 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async writePlan(plan: SheetPlan, previousExtent?: string): Promise<void> {
+  async writePlan(plan: SheetPlan, previous?: string): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const sheet = previousExtent === undefined ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
+      const sheet = previous === undefined ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
       // Sync 1: what is on the sheet now (the user's cells, the pane's names, tables and charts).
       const target = sheet.getRange(`A1:${plan.extent}`);
       target.load("formulas");
@@ -91,18 +103,17 @@ export class ExcelWorkbook implements WorkbookPort {
       sheet.tables.load("items/name");
       sheet.charts.load("items/name");
       await context.sync();
-      const current = target.formulas;
-      if (previousExtent !== undefined) {
-        const old = parseCell(previousExtent);
-        const conflicts: string[] = [];
-        cellsOf(`A1:${plan.extent}`).forEach((line, r) =>
-          line.forEach((p, c) => {
-            const outside = p.row > old.row || p.col > old.col;
-            if (outside && current[r][c] !== "") conflicts.push(`${column(p.col)}${p.row}`);
-          }),
-        );
+      if (previous !== undefined) {
+        const own = plan.tables[0]?.name;
+        if (own && !sheet.tables.items.some((t) => t.name === own)) throw new Error(notOwned(plan.sheet, own));
+        const old = addressesOf(previous);
+        const current = target.formulas;
+        const conflicts = [...addressesOf(footprint(plan))].filter((a) => {
+          const { row, col } = parseCell(a);
+          return !old.has(a) && current[row - 1][col - 1] !== "";
+        });
         if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
-        sheet.getRange(`A1:${previousExtent}`).clear(Excel.ClearApplyTo.all);
+        for (const area of previous.split(",")) sheet.getRange(area).clear(Excel.ClearApplyTo.all);
       }
       for (const n of sheet.names.items) if (isGeneratedName(n.name)) n.delete();
       for (const t of sheet.tables.items) if (isGeneratedObject(t.name)) t.convertToRange();
@@ -139,11 +150,42 @@ export class ExcelWorkbook implements WorkbookPort {
   async freeze(sheetName: string, ranges: string[]): Promise<void> {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      const areas = ranges.map((r) => sheet.getRange(r).load("values"));
+      const areas = ranges.map((r) => sheet.getRange(r).load("values,valueTypes"));
       await context.sync();
+      if (areas.some((area) => area.valueTypes.flat().includes(Excel.RangeValueType.error)))
+        throw new FreezeError(sheetName);
       areas.forEach((area) => {
         area.formulas = area.values.map((line) => line.map((v) => (typeof v === "string" && v !== "" ? asText(v) : v)));
       });
+      await context.sync();
+    });
+  }
+
+  async hasTable(sheetName: string, table: string): Promise<boolean> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      const found = sheet.tables.getItemOrNullObject(table);
+      await context.sync();
+      return !sheet.isNullObject && !found.isNullObject;
+    });
+  }
+
+  async readInputs(sheetName: string): Promise<Record<string, CellValue[][]>> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.names.load("items/name");
+      await context.sync();
+      const ranges = sheet.names.items
+        .filter((n) => n.name.startsWith("in_"))
+        .map((n) => [n.name, n.getRange().load("values")] as const);
+      await context.sync();
+      return Object.fromEntries(ranges.map(([name, r]) => [name, r.values as CellValue[][]]));
+    });
+  }
+
+  async setText(sheetName: string, address: string, text: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).getRange(address).formulas = [[asText(text)]];
       await context.sync();
     });
   }
@@ -181,9 +223,12 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
-/** The block A1:extent as one formulas array: formulas, numbers, apostrophe-prefixed text, blanks. */
-function blockFormulas(plan: SheetPlan): (string | number)[][] {
-  const block = cellsOf(`A1:${plan.extent}`).map((line) => line.map((): string | number => ""));
+/**
+ * The block A1:extent as one formulas array: formulas, numbers, apostrophe-prefixed text, and null
+ * (Excel leaves that cell unchanged) wherever the plan writes nothing, so a user's cell in a gap stays.
+ */
+function blockFormulas(plan: SheetPlan): (string | number | null)[][] {
+  const block = cellsOf(`A1:${plan.extent}`).map((line) => line.map((): string | number | null => null));
   for (const c of plan.cells) {
     const { row, col } = parseCell(c.address);
     block[row - 1][col - 1] = c.formula ?? c.number ?? (c.text !== undefined ? asText(c.text) : "");

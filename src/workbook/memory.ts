@@ -6,7 +6,20 @@
  */
 import { NUMBER_FORMATS, SheetPlan, PlanCell, cell, cellsOf, parseCell, quoteSheet } from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
-import { CellValue, ConflictError, StoreRow, WorkbookPort, areaOf, isGeneratedName, isGeneratedObject } from "./port";
+import {
+  CellValue,
+  ConflictError,
+  FreezeError,
+  StoreRow,
+  WorkbookPort,
+  addressesOf,
+  areaOf,
+  footprint,
+  isErrorValue,
+  isGeneratedName,
+  isGeneratedObject,
+  notOwned,
+} from "./port";
 
 export interface MemoryCell {
   value: CellValue;
@@ -127,23 +140,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  async writePlan(plan: SheetPlan, previousExtent?: string): Promise<void> {
+  async writePlan(plan: SheetPlan, previous?: string): Promise<void> {
     this.calls.push(`writePlan:${plan.sheet}`);
     const existing = this.sheet(plan.sheet);
-    if (previousExtent === undefined && existing) throw new Error(`A sheet "${plan.sheet}" exists already.`);
-    if (previousExtent !== undefined && !existing) throw new Error(`There is no sheet "${plan.sheet}".`);
+    if (previous === undefined && existing) throw new Error(`A sheet "${plan.sheet}" exists already.`);
+    if (previous !== undefined && !existing) throw new Error(`There is no sheet "${plan.sheet}".`);
+    if (previous !== undefined && plan.tables.length && !existing!.tables.has(plan.tables[0].name))
+      throw new Error(notOwned(plan.sheet, plan.tables[0].name));
     const s = existing ?? this.addSheet(plan.sheet);
-    const old = new Set(
-      previousExtent
-        ? cellsOf(`A1:${previousExtent}`)
-            .flat()
-            .map((p) => cell(p.row, p.col))
-        : [],
-    );
-    const conflicts = cellsOf(`A1:${plan.extent}`)
-      .flat()
-      .map((p) => cell(p.row, p.col))
-      .filter((a) => !old.has(a) && !blank(s.cells.get(a)));
+    const old = addressesOf(previous ?? "");
+    const conflicts = [...addressesOf(footprint(plan))].filter((a) => !old.has(a) && !blank(s.cells.get(a)));
     if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
     for (const a of old) s.cells.delete(a);
     for (const t of [...s.tables.keys()]) if (isGeneratedObject(t)) s.tables.delete(t);
@@ -167,9 +173,40 @@ export class MemoryWorkbook implements WorkbookPort {
     s.charts.push(...plan.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })));
   }
 
+  async hasTable(sheet: string, table: string): Promise<boolean> {
+    return !!this.sheet(sheet)?.tables.has(table);
+  }
+
+  async readInputs(sheet: string): Promise<Record<string, CellValue[][]>> {
+    const s = this.require(sheet);
+    return Object.fromEntries(
+      [...s.names]
+        .filter(([n]) => n.startsWith("in_"))
+        .map(([n, address]) => [
+          n,
+          cellsOf(address).map((line) => line.map((p) => s.cells.get(cell(p.row, p.col))?.value ?? null)),
+        ]),
+    );
+  }
+
+  async setText(sheet: string, address: string, text: string): Promise<void> {
+    this.calls.push(`setText:${sheet}`);
+    const s = this.require(sheet);
+    const old = s.cells.get(address);
+    s.cells.set(address, { value: text, format: old?.format, style: old?.style });
+  }
+
   async freeze(sheet: string, ranges: string[]): Promise<void> {
     this.calls.push(`freeze:${sheet}`);
     const s = this.require(sheet);
+    if (
+      ranges.some((r) =>
+        cellsOf(r)
+          .flat()
+          .some((p) => isErrorValue(s.cells.get(cell(p.row, p.col))?.value)),
+      )
+    )
+      throw new FreezeError(sheet);
     for (const r of ranges)
       for (const p of cellsOf(r).flat()) {
         const c = s.cells.get(cell(p.row, p.col));

@@ -3,7 +3,7 @@
  * each one costs a small fixed number of round trips in Excel (src/workbook/excel.ts) and can be
  * emulated exactly in memory (src/workbook/memory.ts).
  */
-import { PlanCell, SheetPlan, cell, parseCell } from "../scenario/plan";
+import { PlanCell, SheetPlan, cell, cellsOf, parseCell } from "../scenario/plan";
 
 export type CellValue = string | number | boolean | null;
 
@@ -28,6 +28,17 @@ export class ConflictError extends Error {
   }
 }
 
+/** Raised instead of freezing cells that show an error or #BUSY!: their values are not results. */
+export class FreezeError extends Error {
+  constructor(readonly sheet: string) {
+    super(
+      `Some results on sheet "${sheet}" show an error or are still calculating, so they were not frozen. ` +
+        "Freeze again when they show values.",
+    );
+    this.name = "FreezeError";
+  }
+}
+
 export interface WorkbookPort {
   /** The store sheet's rows, columns A to C, as text (null: there is no store sheet). */
   readStore(): Promise<string[][] | null>;
@@ -38,13 +49,25 @@ export interface WorkbookPort {
   /** Names of the worksheets, the store's included. */
   sheetNames(): Promise<string[]>;
   /**
-   * Writes a plan's block from A1. With `previousExtent` the sheet exists and A1:previousExtent
-   * is the block the pane wrote before: it is cleared and rewritten with its names, tables and
-   * chart; cells outside it are kept, and if the new block would cover any of them, nothing is
-   * written and a ConflictError names them. Without it the sheet is created.
+   * Writes a plan's cells. With `previous` the sheet exists and `previous` (a comma-separated list
+   * of areas, see footprint) is what the pane wrote there before: those cells are cleared and the
+   * plan written with its names, tables and chart; every other cell is kept, and if the plan would
+   * cover a non-blank one, nothing is written and a ConflictError names them. A plan with tables
+   * is only rewritten on a sheet that already carries its first table (the scenario's own
+   * BP_<id>_inputs), so a stale or tampered record cannot aim the pane at another sheet. Without
+   * `previous` the sheet is created.
    */
-  writePlan(plan: SheetPlan, previousExtent?: string): Promise<void>;
-  /** Replaces each range's formulas by their current values. */
+  writePlan(plan: SheetPlan, previous?: string): Promise<void>;
+  /** Whether `sheet` exists and carries the table named `table`. */
+  hasTable(sheet: string, table: string): Promise<boolean>;
+  /** The values of the sheet's input names (in_*), by name. */
+  readInputs(sheet: string): Promise<Record<string, CellValue[][]>>;
+  /** Writes one cell as text. */
+  setText(sheet: string, address: string, text: string): Promise<void>;
+  /**
+   * Replaces each range's formulas by their current values; refuses (FreezeError, nothing
+   * written) while any of them shows an error or is still calculating.
+   */
   freeze(sheet: string, ranges: string[]): Promise<void>;
   /** Writes formula cells back (clearing each spill area first, so it can spill again). */
   restore(sheet: string, cells: PlanCell[]): Promise<void>;
@@ -63,3 +86,26 @@ export function areaOf(c: PlanCell): string {
   const { row, col } = parseCell(c.address);
   return `${c.address}:${cell(row + c.spill.rows - 1, col + c.spill.cols - 1)}`;
 }
+
+/** Every area a plan writes (its cells with their spill areas, and its formats), comma-separated. */
+export const footprint = (plan: SheetPlan): string =>
+  [...plan.cells.map(areaOf), ...plan.formats.map((f) => f.address)].join(",");
+
+/** The distinct cell addresses of a comma-separated list of areas. */
+export const addressesOf = (areas: string): Set<string> =>
+  new Set(
+    areas
+      .split(",")
+      .filter(Boolean)
+      .flatMap((a) => cellsOf(a).flat())
+      .map((p) => cell(p.row, p.col)),
+  );
+
+/** Why a plan is not rewritten on a sheet that lacks its table. */
+export const notOwned = (sheet: string, table: string): string =>
+  `The sheet "${sheet}" no longer holds this scenario (its table ${table} is missing), so the pane leaves it alone. ` +
+  "If you renamed or replaced the sheet, delete the scenario from the pane and create it again.";
+
+/** An error value as Excel shows it (#VALUE!, #BUSY!, #N/A...). */
+export const isErrorValue = (v: unknown): boolean =>
+  typeof v === "string" && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|BUSY!|SPILL!|CALC!|GETTING_DATA)$/.test(v);

@@ -1,4 +1,5 @@
 import {
+  BuildoutScenario,
   MAX_RECORD_CHARS,
   SCHEMA_VERSION,
   Scenario,
@@ -10,11 +11,19 @@ import {
   sheetNameFor,
   validateScenario,
 } from "../../src/scenario";
-import { redundancy } from "./fixtures";
+import { buildout, redundancy } from "./fixtures";
 
 const header = [STORE_MARKER, String(SCHEMA_VERSION)];
 
 describe("scenario validation (untrusted input)", () => {
+  test("task names BUILDOUT refuses (a separator, its summary row's name) are refused here too", () => {
+    const b = buildout() as BuildoutScenario;
+    const named = (name: string) => validateScenario({ ...b, tasks: [{ ...b.tasks[0], name, predecessors: "" }] });
+    expect(named("Site, phase 1")).toMatchObject({ ok: false, errors: [expect.stringMatching(/may not contain ","/)] });
+    expect(named(" project ")).toMatchObject({ ok: false, errors: [expect.stringMatching(/summary row/)] });
+    expect(named("Site phase 1").ok).toBe(true);
+  });
+
   test("keeps only known keys, so __proto__ and extra fields never reach the scenario", () => {
     const raw = JSON.parse(
       JSON.stringify({ ...redundancy(), extra: 1 }).replace("{", '{"__proto__":{"polluted":true},'),

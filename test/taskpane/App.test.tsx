@@ -16,4 +16,13 @@ describe("task pane", () => {
     const link = screen.getByRole("link", { name: "INFRA function reference" });
     expect(link.getAttribute("href")).toBe("https://localhost:3000/functions.html");
   });
+
+  test("says plainly when Excel is too old for the scenario pane", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App unsupported />
+      </FluentProvider>,
+    );
+    expect(screen.getByRole("status").textContent).toMatch(/Scenarios need a newer Excel \(ExcelApi 1\.7/);
+  });
 });

@@ -71,7 +71,7 @@ describe("scenario pane against the in-memory workbook", () => {
     await runWizard("redundancy", "Site", 3);
     wb.setCell("Site", "K2", "my note");
     fireEvent.click(item("Site").getByRole("button", { name: "Open" }));
-    fireEvent.change(screen.getByLabelText("Site grid power (MW)"), { target: { value: "200" } });
+    fireEvent.change(await screen.findByLabelText("Site grid power (MW)"), { target: { value: "200" } });
     click("Next");
     click("Next");
     click("Update the sheet");
@@ -81,6 +81,7 @@ describe("scenario pane against the in-memory workbook", () => {
     // Two more topologies lengthen the block by two rows, onto a cell the user typed below it.
     wb.setCell("Site", "A30", "in the way");
     fireEvent.click(item("Site").getByRole("button", { name: "Open" }));
+    await screen.findByLabelText("Site grid power (MW)");
     click("Next");
     fireEvent.click(screen.getByLabelText("N+2"));
     fireEvent.click(screen.getByLabelText("2N+1"));
@@ -132,6 +133,23 @@ describe("scenario pane against the in-memory workbook", () => {
     fireEvent.click(item("Build").getByRole("button", { name: "Restore formulas" }));
     await screen.findByText("Formulas restored.");
     expect(infraFormulas(wb, "Build")).toBe(before);
+  });
+
+  test('a task\'s number field keeps what is typed ("1.", blank), and a name BUILDOUT refuses blocks the step', async () => {
+    open(workbook());
+    fireEvent.click(await screen.findByRole("button", { name: "New build-out scenario" }, LOAD));
+    const task = within(screen.getByRole("group", { name: "Task 1" }));
+    const min = task.getByLabelText("Min months") as HTMLInputElement;
+    fireEvent.change(min, { target: { value: "1." } });
+    expect(min.value).toBe("1.");
+    fireEvent.change(min, { target: { value: "" } });
+    expect(min.value).toBe("");
+    expect(screen.getByText(/Task 1 needs months/)).toBeTruthy();
+    fireEvent.change(min, { target: { value: "0" } });
+    fireEvent.change(task.getByLabelText("Task name"), { target: { value: "Project" } });
+    expect(screen.getByText(/Task 1: "Project" names BUILDOUT's summary row/)).toBeTruthy();
+    click("Next");
+    expect(screen.getByText(/Step 1 of 3/)).toBeTruthy();
   });
 
   test("a corrupt store is reported, nothing is written, and a reset keeps the old store as a backup", async () => {

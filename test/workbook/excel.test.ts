@@ -2,19 +2,37 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { Scenario, cellsOf, planScenario } from "../../src/scenario";
 import { ExcelWorkbook } from "../../src/workbook/excel";
-import { ConflictError } from "../../src/workbook/port";
+import { ConflictError, FreezeError, addressesOf, footprint } from "../../src/workbook/port";
 import { buildout, redundancy } from "../scenario/fixtures";
 
 (globalThis as Record<string, unknown>).Excel = {
   SheetVisibility: { veryHidden: "VeryHidden", visible: "Visible" },
   ClearApplyTo: { all: "All", contents: "Contents" },
   ChartSeriesBy: { columns: "Columns" },
+  RangeValueType: { error: "Error" },
 };
 
-/** A mock workbook whose ranges record what the port writes; existing cells can be seeded. */
-function mockExcel(existing: Record<string, string> = {}) {
+/**
+ * A mock workbook whose ranges record what the port writes; existing cells can be seeded (text
+ * starting with "#" reads as an error value), and the sheet's generated objects named.
+ */
+function mockExcel(existing: Record<string, string> = {}, objects: string[] = []) {
   const written: Record<string, unknown> = {};
-  const collection = <T>(add: T) => ({ items: [], load: () => undefined, add });
+  const cleared: string[] = [];
+  const removed: string[] = [];
+  const items = () =>
+    objects.map((name) => ({
+      name,
+      delete: () => removed.push(name),
+      convertToRange: () => removed.push(name),
+      getRange: () => sheet.getRange("B5"),
+    }));
+  const collection = <T>(add: T) => ({
+    items: items(),
+    load: () => undefined,
+    add,
+    getItemOrNullObject: (name: string) => ({ isNullObject: !objects.includes(name) }),
+  });
   const chart = () => ({
     title: {},
     setPosition: () => undefined,
@@ -35,10 +53,13 @@ function mockExcel(existing: Record<string, string> = {}) {
       const range = {
         formulas,
         values: formulas,
+        valueTypes: formulas.map((line) => line.map((v) => (v.startsWith("#") ? "Error" : "String"))),
         format: { font: {}, autofitColumns: () => undefined },
-        clear: jest.fn(),
+        clear: () => cleared.push(address),
+        rowIndex: 0,
+        getUsedRangeOrNullObject: () => Object.assign(sheet.getRange("A1:C2"), { isNullObject: false }),
       };
-      const proxy: typeof range & { load: () => unknown } = new Proxy(
+      const proxy: typeof range & { load: () => typeof proxy } = new Proxy(
         { ...range, load: () => proxy },
         {
           set(target, key, value) {
@@ -55,7 +76,7 @@ function mockExcel(existing: Record<string, string> = {}) {
   });
   const sync = jest.spyOn(context, "sync");
   const port = new ExcelWorkbook(async (batch) => batch(context as unknown as Excel.RequestContext));
-  return { port, sync, written, sheet };
+  return { port, sync, written, sheet, cleared, removed };
 }
 
 describe("Excel workbook port", () => {
@@ -89,10 +110,40 @@ describe("Excel workbook port", () => {
 
   test("regenerating over a user's cell beside the old block writes nothing and names the cell", async () => {
     const plan = planScenario(redundancy());
-    const { port, written, sync } = mockExcel({ G3: "my note" });
-    await expect(port.writePlan(plan, "D3")).rejects.toEqual(new ConflictError("S", ["G3"]));
+    const { port, written, sync } = mockExcel({ B5: "my note", G3: "kept: the plan writes no G3" }, ["BP_abc1_inputs"]);
+    await expect(port.writePlan(plan, "A1:D3")).rejects.toEqual(new ConflictError("S", ["B5"]));
     expect(sync).toHaveBeenCalledTimes(1);
     expect(Object.keys(written)).toEqual([]);
+  });
+
+  test("an update clears only the cells the old plan wrote and leaves a user's note in a gap (E6) unchanged", async () => {
+    const plan = planScenario(redundancy());
+    const previous = footprint(plan);
+    expect(addressesOf(previous).has("E6")).toBe(false); // a gap inside the block's rectangle
+    const generated = ["BP_abc1_inputs", "BP_abc1_outputs", "BP_abc1_chart", "in_pue", "MyTable"];
+    const { port, written, sync, cleared, removed } = mockExcel({ E6: "my note", A1: "Site A" }, generated);
+    await port.writePlan(plan, previous);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(cleared).toEqual(previous.split(","));
+    expect(cleared.some((a) => addressesOf(a).has("E6"))).toBe(false);
+    const block = written[`A1:${plan.extent}.formulas`] as unknown[][];
+    expect(block[5][4]).toBeNull(); // Excel leaves a null cell unchanged
+    expect(block[0][0]).toBe("'Site A");
+    expect([...new Set(removed)].sort()).toEqual(generated.filter((n) => n !== "MyTable").sort());
+  });
+
+  test("a record that names a sheet without the scenario's own inputs table is refused before anything is written", async () => {
+    const plan = planScenario({ ...redundancy(), sheet: "Budget" });
+    const { port, written, cleared } = mockExcel({}, ["BP_other_inputs"]);
+    await expect(port.writePlan(plan, "A1:ZZ99999")).rejects.toThrow(/no longer holds this scenario/);
+    expect([Object.keys(written), cleared]).toEqual([[], []]);
+  });
+
+  test("freeze refuses while a result shows an error or #BUSY!, writing nothing", async () => {
+    const { port, sync, written } = mockExcel({ B21: "#BUSY!" });
+    await expect(port.freeze("S", ["A20:B21"])).rejects.toBeInstanceOf(FreezeError);
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(written).toEqual({});
   });
 
   test("freeze reads the values and writes them back in two syncs", async () => {
@@ -103,5 +154,44 @@ describe("Excel workbook port", () => {
       ["'Topology", ""],
       ["", ""],
     ]);
+  });
+
+  test("the other operations take a fixed number of syncs (store: 2 each; restore, hasTable: 1; readInputs: 2)", async () => {
+    const counted = async (op: (port: ExcelWorkbook) => Promise<unknown>, existing: Record<string, string> = {}) => {
+      const { port, sync } = mockExcel(existing, ["BP_abc1_inputs", "in_grid_mw"]);
+      const result = await op(port);
+      return [sync.mock.calls.length, result];
+    };
+    const header = { A1: "Balance Point scenarios", B1: "2" };
+    expect(await counted((p) => p.readStore(), header)).toEqual([
+      2,
+      [
+        ["Balance Point scenarios", "2", ""],
+        ["", "", ""],
+      ],
+    ]);
+    expect(
+      (
+        await counted((p) =>
+          p.writeStore([
+            { row: 2, cells: ["a", "{}"] },
+            { row: 3, cells: [] },
+          ]),
+        )
+      )[0],
+    ).toBe(2);
+    expect(
+      (
+        await counted((p) =>
+          p.restore(
+            "S",
+            planScenario(redundancy()).cells.filter((c) => c.formula),
+          ),
+        )
+      )[0],
+    ).toBe(1);
+    expect(await counted((p) => p.hasTable("S", "BP_abc1_inputs"))).toEqual([1, true]);
+    expect(await counted((p) => p.hasTable("S", "BP_zzz_inputs"))).toEqual([1, false]);
+    expect(await counted((p) => p.readInputs("S"))).toEqual([2, { in_grid_mw: [[""]] }]);
   });
 });
