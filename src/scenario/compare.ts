@@ -9,8 +9,8 @@ export const COMPARE_SHEET = "Compare";
 const METRICS: { metric: Metric; label: string; format: Format }[] = [
   { metric: "effective_mw", label: "Effective (delivered) MW", format: "mw" },
   { metric: "mw_online_p50", label: "MW online at the horizon (P50, nameplate)", format: "mw" },
-  { metric: "value_per_year", label: "Value per year", format: "plain" },
-  { metric: "value_per_gw", label: "Value per GW-year", format: "plain" },
+  { metric: "value_per_year", label: "Value per year", format: "value" },
+  { metric: "value_per_gw", label: "Value per GW-year", format: "value" },
   { metric: "goodput", label: "Goodput", format: "percent" },
   { metric: "tco_per_year", label: "TCO per year", format: "usd" },
   { metric: "p50_month", label: "P50 project completion", format: "months" },

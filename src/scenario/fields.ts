@@ -7,7 +7,17 @@ export type Kind = "redundancy" | "fleet" | "buildout";
 
 /** How a number is shown in a cell. */
 export type Format =
-  "mw" | "percent" | "availability" | "usd" | "usdPerMwh" | "months" | "hours" | "minutes" | "count" | "plain";
+  | "mw"
+  | "percent"
+  | "availability"
+  | "usd"
+  | "usdPerMwh"
+  | "months"
+  | "hours"
+  | "minutes"
+  | "count"
+  | "value"
+  | "plain";
 
 export interface NumberField {
   key: string;
@@ -36,7 +46,7 @@ const VALUE_PER_FACILITY_MW = f(
   "your unit",
   0,
   1e18,
-  "plain",
+  "value",
   5.676e12,
   "NVIDIA blog: 180,000 tokens/s per MW of Hopper AI factory × 31.536M s (tokens); taken at this sheet's PUE and utilization",
 );

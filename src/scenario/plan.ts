@@ -67,6 +67,8 @@ export const NUMBER_FORMATS: Record<Format, string> = {
   hours: '#,##0.0 "h"',
   minutes: '0.0 "min"',
   count: "#,##0",
+  /** Value in the user's own unit (tokens, users, revenue): often 1e12 and more, so grouped digits. */
+  value: "#,##0",
   plain: "General",
 };
 

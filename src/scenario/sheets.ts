@@ -192,7 +192,7 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
       key: "value_per_year",
       formula: `=MAX(${value})`,
       unit: "value",
-      format: "plain",
+      format: "value",
       metric: "value_per_year",
     },
   ]);
@@ -202,7 +202,7 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
       "in_common_cause_beta,out_value_per_effective_mw,in_utilization)",
     n + 1,
     7,
-    [undefined, "mw", "availability", "hours", "mw", "plain", "percent"],
+    [undefined, "mw", "availability", "hours", "mw", "value", "percent"],
   );
   if (first !== compareAt) throw new Error("redundancy layout drifted");
   b.chart({
@@ -296,7 +296,7 @@ function fleetPlan(s: FleetScenario): SheetPlan {
       "value_per_year",
       "=out_effective_mw*out_value_per_effective_mw",
       "value",
-      "plain",
+      "value",
       "value_per_year",
     ),
     o(
@@ -304,7 +304,7 @@ function fleetPlan(s: FleetScenario): SheetPlan {
       "value_per_gw",
       "=INFRA.VALUE_PER_GW(out_value_per_effective_mw,in_pue,1,1,in_utilization,out_goodput)",
       "value",
-      "plain",
+      "value",
       "value_per_gw",
     ),
     o(
@@ -345,7 +345,7 @@ function fleetPlan(s: FleetScenario): SheetPlan {
  * so the value formulas do not apply those losses a second time.
  */
 const calibrated = (formula: string): OutputRow =>
-  o("Value per effective MW-year (calibrated)", "value_per_effective_mw", formula, "value", "plain");
+  o("Value per effective MW-year (calibrated)", "value_per_effective_mw", formula, "value", "value");
 
 function o(label: string, key: string, formula: string, unit: string, format: Format, metric?: Metric): OutputRow {
   return { label, key, formula, unit, format, metric };
