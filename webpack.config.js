@@ -36,6 +36,20 @@ class DeploymentUrlsPlugin {
   }
 }
 
+/**
+ * Excel on the web reads the add-in's functions.json from its own page (excel.officeapps.live.com,
+ * or a regional host such as inc-excel.officeapps.live.com: OfficeDev/office-js issue 3970,
+ * office-js-docs-pr issue 1920), so the dev server lets those origins, and only those, read its files.
+ */
+const OFFICE_ORIGIN = /^https:\/\/[a-z0-9-]+\.officeapps\.live\.com$/;
+
+/** The dev server's CORS headers for a request: its Origin echoed when it is Excel on the web's. */
+function devServerHeaders(req) {
+  const origin = req.headers.origin;
+  const allowed = typeof origin === "string" && OFFICE_ORIGIN.test(origin);
+  return allowed ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : { Vary: "Origin" };
+}
+
 /** Where the workbench is built: outside dist/ (which is deployed), since HyperFormula is GPL-3.0. */
 const WORKBENCH_DIR = path.resolve(__dirname, "build", "workbench");
 
@@ -72,11 +86,15 @@ class BuildInfoPlugin {
   }
 }
 
-/** functions.json (with the reference page) and the build constants, which both pages use. */
-const sharedPlugins = (url) => [
+/**
+ * functions.json (with the reference page) and the build constants, which both pages use.
+ * `pageBase` is where the page finds its own served files (functions.html): the add-in's URL, or
+ * "" (relative) for the workbench, which is served beside its own copy of the reference.
+ */
+const sharedPlugins = (url, pageBase) => [
   new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
   new DeploymentUrlsPlugin(url),
-  new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(url) }),
+  new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version), __BASE_URL__: JSON.stringify(pageBase) }),
 ];
 
 module.exports = (env, options) => {
@@ -93,7 +111,7 @@ module.exports = (env, options) => {
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     plugins: [
-      ...sharedPlugins(url),
+      ...sharedPlugins(url, url),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -110,7 +128,7 @@ module.exports = (env, options) => {
     devServer: {
       host: "localhost",
       static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: devServerHeaders,
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     },
   };
@@ -121,7 +139,7 @@ module.exports = (env, options) => {
     entry: { workbench: "./src/workbench/index.tsx" },
     output: { path: WORKBENCH_DIR, clean: true },
     plugins: [
-      ...sharedPlugins(url),
+      ...sharedPlugins(url, ""),
       new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html" }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
       new BuildInfoPlugin(options.mode),
@@ -131,3 +149,4 @@ module.exports = (env, options) => {
 };
 
 module.exports.WORKBENCH_DIR = WORKBENCH_DIR;
+module.exports.devServerHeaders = devServerHeaders;

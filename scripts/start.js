@@ -23,21 +23,36 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Certificates for https://localhost: installed system-wide where Office's tooling can, generated only elsewhere. */
-async function httpsFiles() {
+/**
+ * Generates the CA, the localhost certificate and its private key into `dir`, readable by their
+ * owner only: the files are created under umask 077 (never briefly world-readable), and a key
+ * left by an earlier run is narrowed to mode 0600 too.
+ */
+async function generateCertificates(dir) {
   const devCerts = require("office-addin-dev-certs");
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = {
     ca: path.join(dir, "ca.crt"),
     cert: path.join(dir, "localhost.crt"),
     key: path.join(dir, "localhost.key"),
   };
-  if (hasDesktopExcel) {
-    await devCerts.ensureCertificatesAreInstalled();
-  } else if (!fs.existsSync(files.cert)) {
-    await devCerts.generateCertificates(files.ca, files.cert, files.key);
+  if (!fs.existsSync(files.cert) || !fs.existsSync(files.key)) {
+    const umask = process.umask(0o077);
+    try {
+      await devCerts.generateCertificates(files.ca, files.cert, files.key);
+    } finally {
+      process.umask(umask);
+    }
   }
+  if (process.platform !== "win32") fs.chmodSync(files.key, 0o600);
   return files;
+}
+
+/** Certificates for https://localhost: installed system-wide where Office's tooling can, generated only elsewhere. */
+async function httpsFiles() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  if (!hasDesktopExcel) return generateCertificates(dir);
+  await require("office-addin-dev-certs").ensureCertificatesAreInstalled();
+  return { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
 }
 
 async function serve() {
@@ -125,7 +140,11 @@ async function main() {
   explainSideloading(ca, workbench);
 }
 
-main().catch((error) => {
-  console.error(error.message || error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message || error);
+    process.exit(1);
+  });
+}
+
+module.exports = { generateCertificates };

@@ -70,6 +70,16 @@ export const CONTRACT: Record<string, ContractEntry> = {
     spills: true,
   },
   ACCELERATORS_PER_MW: { params: ["system_kw", "accelerators_per_system"] },
+  PATH_AVAILABILITY: {
+    params: [
+      "topology",
+      "module_availability",
+      "[modules_needed]",
+      "[common_cause_beta]",
+      "[path_availability]",
+      "[transfer_switch_availability]",
+    ],
+  },
   UPTIME_TIER: { params: ["tier", "[field]"] },
   UPTIME_TIERS: { params: ["[unit]"], spills: true },
   // System balance (issue 4): DESIGN.md's catalogue, then the family's helpers.

@@ -42,6 +42,11 @@ module.exports = [
     args: ["2(N+1)", 0.999, 4, 0.05],
     bare: (m) => (t, a, n, beta) => m.layerAvailability(layout(m, t, n, true), a, beta).availability,
   },
+  {
+    id: "PATH_AVAILABILITY",
+    args: ["3N/2", 0.999, 4, 0.05],
+    bare: (m) => (t, a, n, beta) => m.pathAvailability(layout(m, t, n, true), a, beta, m.DEFAULT_PATH).availability,
+  },
   { id: "MODULE_AVAILABILITY", args: [100000, 4], bare: (m) => (mtbf, mttr) => m.moduleAvailability(mtbf, mttr) },
   { id: "DOWNTIME", args: [0.99995, "minutes"], bare: (m) => (a, unit) => m.downtimePerYear(a, unit) },
   { id: "NINES", args: [0.99999], bare: (m) => (a) => m.nines(a) },
@@ -66,7 +71,16 @@ module.exports = [
     bare: (m) => (list, gridMw, pue, moduleAvailability, n, commonCauseBeta) =>
       m.compareRedundancy(
         list.split(",").map((t) => layout(m, t, n, true)),
-        { gridMw, pue, moduleAvailability, commonCauseBeta, valuePerEffectiveMwYear: 1, utilization: 1, goodput: 1 },
+        {
+          gridMw,
+          pue,
+          moduleAvailability,
+          commonCauseBeta,
+          path: m.DEFAULT_PATH,
+          valuePerEffectiveMwYear: 1,
+          utilization: 1,
+          goodput: 1,
+        },
       ),
   },
   {
@@ -87,7 +101,7 @@ module.exports = [
         return m.TCO_PARTS.map(([key, label]) => [label, b[key], b[key] / 1200, b[key] / 1000, b[key] / 1000]);
       },
   },
-  { id: "ACCELERATORS_PER_MW", args: [132, 72], bare: (m) => (kw, n) => m.acceleratorsPerMw(kw, n) },
+  { id: "ACCELERATORS_PER_MW", args: [132, 72, 1.2], bare: (m) => (kw, n, pue) => m.acceleratorsPerMw(kw, n, pue) },
   {
     id: "UPTIME_TIER",
     args: ["Tier II", "downtime_hours"],

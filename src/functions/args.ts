@@ -18,7 +18,23 @@ export interface NumberRule {
 
 export type Reader<T> = (value: unknown) => T;
 
-const format = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 6 });
+/** Longest text an error message quotes from a received value. */
+const QUOTED_TEXT = 24;
+
+/**
+ * A number as a message shows it: grouped digits with up to 6 decimals between 1e-6 and 1e15,
+ * otherwise 7 significant digits in exponent form ("1e308", "-1.797693e308", "1e-7").
+ */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const size = Math.abs(x);
+  if (size === 0 || (size >= 1e-6 && size < 1e15)) return x.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  const [mantissa, exponent] = x.toPrecision(7).split("e");
+  return `${mantissa.replace(/\.?0+$/, "")}e${Number(exponent)}`;
+}
+
+/** Text quoted in a message, cut to its first characters: a cell may hold 32,767 of them. */
+const quoteText = (text: string): string => `"${text.length > QUOTED_TEXT ? text.slice(0, QUOTED_TEXT) + "…" : text}"`;
 
 /** "a whole number from 1 to 10,000,000", "a number > 0", "a number in (0, 1]", ... */
 export function describeRule(rule: NumberRule): string {
@@ -26,11 +42,11 @@ export function describeRule(rule: NumberRule): string {
   const { min, max } = rule;
   if (min !== undefined && max !== undefined) {
     if (rule.integer && !rule.minExclusive && !rule.maxExclusive)
-      return `${kind} from ${format(min)} to ${format(max)}`;
-    return `${kind} in ${rule.minExclusive ? "(" : "["}${format(min)}, ${format(max)}${rule.maxExclusive ? ")" : "]"}`;
+      return `${kind} from ${formatNumber(min)} to ${formatNumber(max)}`;
+    return `${kind} in ${rule.minExclusive ? "(" : "["}${formatNumber(min)}, ${formatNumber(max)}${rule.maxExclusive ? ")" : "]"}`;
   }
-  if (min !== undefined) return `${kind} ${rule.minExclusive ? ">" : "≥"} ${format(min)}`;
-  if (max !== undefined) return `${kind} ${rule.maxExclusive ? "<" : "≤"} ${format(max)}`;
+  if (min !== undefined) return `${kind} ${rule.minExclusive ? ">" : "≥"} ${formatNumber(min)}`;
+  if (max !== undefined) return `${kind} ${rule.maxExclusive ? "<" : "≤"} ${formatNumber(max)}`;
   return kind;
 }
 
@@ -38,8 +54,8 @@ export function describeRule(rule: NumberRule): string {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a range of cells";
-  if (typeof value === "string") return `the text "${value.length > 24 ? value.slice(0, 24) + "…" : value}"`;
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : format(value);
+  if (typeof value === "string") return `the text ${quoteText(value)}`;
+  if (typeof value === "number") return formatNumber(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `a value of type ${typeof value}`;
 }

@@ -1,21 +1,37 @@
 /**
  * Optimum checkpoint interval for a job that fails as a whole.
  *
- * Notation (minutes): δ = blocking checkpoint write time, M = job mean time between failures.
+ * Notation (minutes): δ = blocking checkpoint write time, M = job mean time between failures,
+ * R = restart time after a failure.
  * Assumptions: exponential failures with mean M, a fixed write time δ, failures possible during
  * writes (Daly's model). Every method needs δ > 0: a write that costs nothing has no optimum.
+ *
+ * The restart time enters only Daly's first-order model. In his complete model every segment's
+ * expected wall-clock time carries the same factor e^{R/M} (goodput.ts), so R changes the waste
+ * but not the interval that minimizes it; eq. 37 and the exact optimum therefore do not depend on
+ * R, and Young's model has no restart term.
  */
 import { lambertW0 } from "./lambertW";
 import { MINUTES_PER_HOUR } from "./units";
 
-export type IntervalMethod = "daly" | "young" | "exact";
-export const INTERVAL_METHODS: readonly IntervalMethod[] = ["daly", "young", "exact"];
+export type IntervalMethod = "daly" | "young" | "exact" | "daly_first_order";
+export const INTERVAL_METHODS: readonly IntervalMethod[] = ["daly", "young", "exact", "daly_first_order"];
 
 /**
  * Young (1974), first order: `τ = sqrt(2·δ·M)`. Holds for δ ≪ M and ignores restart cost.
  */
 export function youngIntervalMin(writeMin: number, jobMtbfMin: number): number {
   return Math.sqrt(2 * writeMin * jobMtbfMin);
+}
+
+/**
+ * Daly (2006), first-order model (its simplified cost function, valid for τ + δ ≪ M): a failure
+ * costs the restart R plus half a segment, and the optimum is `τ = sqrt(2·δ·(M + R))`; with R = 0
+ * it is Young's. As transcribed in Bougeret, Casanova, Rabie, Robert and Vivien, "Checkpointing
+ * strategies for parallel jobs" ("Daly (1)").
+ */
+export function dalyFirstOrderIntervalMin(writeMin: number, jobMtbfMin: number, restartMin: number): number {
+  return Math.sqrt(2 * writeMin * (jobMtbfMin + restartMin));
 }
 
 /**
@@ -43,12 +59,22 @@ export function exactIntervalMin(writeMin: number, jobMtbfMin: number): number {
   return jobMtbfMin * (1 + lambertW0(-Math.exp(-(1 + writeMin / jobMtbfMin))));
 }
 
-/** The optimum interval in minutes by the chosen method; the job MTBF arrives in hours. */
-export function checkpointIntervalMin(writeMin: number, jobMtbfHours: number, method: IntervalMethod): number {
+/**
+ * The optimum interval in minutes by the chosen method; the job MTBF arrives in hours. `restartMin`
+ * (default 0) is used by "daly_first_order" only (see the module comment).
+ */
+export function checkpointIntervalMin(
+  writeMin: number,
+  jobMtbfHours: number,
+  method: IntervalMethod,
+  restartMin = 0,
+): number {
   const mtbfMin = jobMtbfHours * MINUTES_PER_HOUR;
   switch (method) {
     case "young":
       return youngIntervalMin(writeMin, mtbfMin);
+    case "daly_first_order":
+      return dalyFirstOrderIntervalMin(writeMin, mtbfMin, restartMin);
     case "exact":
       return exactIntervalMin(writeMin, mtbfMin);
     default:

@@ -20,7 +20,10 @@
  * scheduling goodput (N/(N+k) for k idle spares, times the share of time the job is not waiting
  * for resources) × runtime goodput (progress while resources are there) × program goodput (MFU).
  *
- * Assumptions: exponential, independent failures (a whole job fails when any accelerator does);
+ * Assumptions: exponential, independent failures (a whole job fails when any accelerator does),
+ * at `failureMultiplier` times the fleet-average rate (failures.ts: clustering makes real jobs stop
+ * more often; the multiplier scales job interruptions, while the spare pool keeps the per-unit
+ * rate, since not every interruption sends hardware to repair);
  * a failure while a spare is free costs only the restart; without one the job waits for the
  * first of the units in repair to return (repairWaitMin), with the chance of a free spare taken
  * from the steady-state binomial pool (sparePool.ts).
@@ -31,6 +34,7 @@
  * free checkpoint has no finite optimum.
  */
 import { exactIntervalMin } from "./checkpoint";
+import { jobMtbfHours } from "./failures";
 import { spareReadyProbability } from "./sparePool";
 import { MINUTES_PER_HOUR } from "./units";
 
@@ -104,6 +108,8 @@ export interface GoodputInputs {
   spares: number;
   /** Time to return a failed accelerator to service; 0 means replacements are instant. */
   repairHours: number;
+  /** Job interruption rate ÷ the fleet-average rate accelerators/accelMtbfHours (failures.ts); default 1. */
+  failureMultiplier?: number;
 }
 
 /** Where the fleet's accelerator-time goes; the seven shares sum to 1. */
@@ -152,7 +158,7 @@ export function repairWaitMin(
 /** Goodput and its breakdown for a job of `accelerators` with `spares` hot spares. */
 export function goodputBreakdown(inputs: GoodputInputs): GoodputBreakdown {
   const { accelerators, accelMtbfHours, ckptWriteMin, restartMin, mfu, spares, repairHours } = inputs;
-  const jobMtbfMin = (accelMtbfHours / accelerators) * MINUTES_PER_HOUR;
+  const jobMtbfMin = jobMtbfHours(accelerators, accelMtbfHours, inputs.failureMultiplier) * MINUTES_PER_HOUR;
   const intervalMin = inputs.ckptIntervalMin ?? exactIntervalMin(ckptWriteMin, jobMtbfMin);
   const waitMin = repairWaitMin(accelerators, spares, accelMtbfHours, repairHours);
   const t = segmentTimes(jobMtbfMin, intervalMin, ckptWriteMin, restartMin, waitMin);

@@ -5,8 +5,8 @@
  * unavailability of a repairable unit with exponential failures and repairs). The job finds
  * enough healthy units when at most `spares` are down, a binomial tail:
  * `P_ok(N, k) = Σ_{i=0..k} C(N+k, i) · u^i · (1−u)^{N+k−i}`.
- * Source: reference/goodput-reliability.md §6 (binomial spare pool; Kokolis et al. 2024 failure
- * rates). Assumes independent units: correlated failures (a rack, a power feed) need more spares.
+ * Source: the binomial tail of independent unit states; failure rates from Kokolis et al.,
+ * "Revisiting Reliability in Large-Scale Machine Learning Research Clusters", arXiv 2410.21680. Assumes independent units: correlated failures (a rack, a power feed) need more spares.
  */
 import { binomialCdf } from "./binomial";
 

@@ -9,8 +9,8 @@ export const COMPARE_SHEET = "Compare";
 const METRICS: { metric: Metric; label: string; format: Format }[] = [
   { metric: "effective_mw", label: "Effective (delivered) MW", format: "mw" },
   { metric: "mw_online_p50", label: "MW online at the horizon (P50, nameplate)", format: "mw" },
-  { metric: "value_per_year", label: "Value per year", format: "value" },
-  { metric: "value_per_gw", label: "Value per GW-year", format: "value" },
+  { metric: "value_per_year", label: "Value per year (USD)", format: "usd" },
+  { metric: "value_per_gw", label: "Value per GW-year of grid (USD)", format: "usd" },
   { metric: "goodput", label: "Goodput", format: "percent" },
   { metric: "tco_per_year", label: "TCO per year", format: "usd" },
   { metric: "p50_month", label: "P50 project completion", format: "months" },
@@ -43,6 +43,7 @@ export function planCompare(scenarios: readonly Scenario[]): SheetPlan {
     names: [],
     formats: [],
     tables: [],
+    validations: [],
     charts: [],
     metrics: {},
     extent: cell(4 + METRICS.length, scenarios.length + 1),

@@ -12,11 +12,12 @@ export type Format =
   | "availability"
   | "usd"
   | "usdPerMwh"
+  | "usdPerMTokens"
   | "months"
   | "hours"
   | "minutes"
   | "count"
-  | "value"
+  | "ratio"
   | "plain";
 
 export interface NumberField {
@@ -35,28 +36,64 @@ export interface NumberField {
 
 const DOCS = "the function reference example";
 
+/** Seconds in a year of 8,760 hours (the project's year): tokens per second to tokens per year. */
+export const SECONDS_PER_YEAR = 31_536_000;
+
 /**
- * A published value per MW of a whole site (a vendor's tokens per MW of AI factory) is already net
- * of that site's PUE, utilization and goodput: the sheets calibrate it with VALUE_PER_EFFECTIVE_MW
- * at the sheet's own conditions (no redundancy loss) rather than derate it a second time.
+ * Value in money: tokens per second that one MW of IT produces while all of it does useful work,
+ * times the price of a million tokens, gives USD per effective MW-year (the sheets' "value per
+ * effective MW-year"); the losses to PUE, redundancy, availability, utilization and goodput are
+ * applied by the sheet's formulas, once.
  */
-const VALUE_PER_FACILITY_MW = f(
-  "value_per_mw_year",
-  "Value per facility MW-year (published)",
-  "your unit",
+const THROUGHPUT = f(
+  "tokens_per_s_per_mw",
+  "Throughput per MW of IT at full useful work",
+  "tokens/s per MW",
   0,
-  1e18,
-  "value",
-  5.676e12,
-  "NVIDIA blog: 180,000 tokens/s per MW of Hopper AI factory × 31.536M s (tokens); taken at this sheet's PUE and utilization",
+  1e9,
+  "count",
+  180_000,
+  'NVIDIA blog "The More You Buy, the More You Make" (first version): Hopper, 180,000 tokens/s in a 1 MW AI factory at max volume, taken as per MW of IT at full use; enter your model\'s figure',
+);
+const TOKEN_PRICE = f(
+  "price_per_m_tokens",
+  "Price per million tokens",
+  "USD per million tokens",
+  0,
+  1_000_000,
+  "usdPerMTokens",
+  5,
+  'BOND "Trends in Artificial Intelligence" (May 2025), NVIDIA $1B data-center slide: Hopper $300M for 58T tokens, about $5 per million ($5.17; Blackwell $5.09)',
 );
 
 export const REDUNDANCY_FIELDS: readonly NumberField[] = [
   f("grid_mw", "Site grid power", "MW", 0, 100_000, "mw", 120, `REDUNDANCY_COMPARE: ${DOCS}`, { minExclusive: true }),
   f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `REDUNDANCY_COMPARE: ${DOCS}`),
-  f("modules_needed", "Modules needed (N)", "modules", 1, 1000, "count", 4, `REDUNDANCY_COMPARE: ${DOCS}`, {
-    integer: true,
+  f(
+    "it_load_mw",
+    "IT load on one UPS system",
+    "MW",
+    0,
+    100_000,
+    "mw",
+    4,
+    "4 MW on 1 MW modules: N = 4, the REDUNDANCY_COMPARE example (Vertiv: N+1 loses reliability beyond 3+1 modules)",
+    { minExclusive: true },
+  ),
+  f("ups_module_mw", "UPS module size", "MW", 0, 1000, "mw", 1, "Schneider Electric WP234: a 1 MW UPS", {
+    minExclusive: true,
   }),
+  f(
+    "modules_needed",
+    "Modules needed (N), override",
+    "modules; 0 = IT load ÷ module size",
+    0,
+    1000,
+    "count",
+    0,
+    "0 derives N from the load and module size",
+    { integer: true },
+  ),
   f("module_availability", "Module availability", "0–1", 0, 1, "availability", 0.999, `AVAILABILITY: ${DOCS}`, {
     minExclusive: true,
   }),
@@ -75,7 +112,8 @@ export const REDUNDANCY_FIELDS: readonly NumberField[] = [
     "Schneider Electric WP75 (β 1–10%)",
   ),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
-  VALUE_PER_FACILITY_MW,
+  THROUGHPUT,
+  TOKEN_PRICE,
 ];
 
 export const FLEET_FIELDS: readonly NumberField[] = [
@@ -111,7 +149,19 @@ export const FLEET_FIELDS: readonly NumberField[] = [
     minExclusive: true,
   }),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
-  VALUE_PER_FACILITY_MW,
+  THROUGHPUT,
+  f(
+    "throughput_mfu",
+    "MFU behind that throughput",
+    "0–1",
+    0,
+    1,
+    "percent",
+    0.4,
+    "assumed equal to the MFU default (NVIDIA does not publish it): throughput scales with MFU ÷ this",
+    { minExclusive: true },
+  ),
+  TOKEN_PRICE,
   f("facility_capex_per_mw", "Facility capex per MW", "USD", 0, 1e9, "usd", 13e6, "Epoch AI 1 GW site (TCO example)"),
   f(
     "capex_per_accelerator_usd",
@@ -161,16 +211,35 @@ export function field(kind: Kind, key: string): NumberField {
   return found;
 }
 
+/** The values `spec` accepts, in words ("a number above 0 up to 1", "a whole number from 1 to 1,000"). */
+export function acceptedRange(spec: NumberField): string {
+  const n = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  const what = spec.integer ? "a whole number" : "a number";
+  return spec.minExclusive
+    ? `${what} above ${n(spec.min)} up to ${n(spec.max)}`
+    : `${what} from ${n(spec.min)} to ${n(spec.max)}`;
+}
+
 /** Why `value` is not acceptable for `spec`, or undefined when it is. */
 export function numberProblem(spec: NumberField, value: unknown): string | undefined {
-  if (typeof value !== "number" || !Number.isFinite(value)) return `${spec.label} must be a number.`;
-  const low = spec.minExclusive ? value <= spec.min : value < spec.min;
-  if (low || value > spec.max) {
-    const open = spec.minExclusive ? `above ${spec.min}` : `from ${spec.min}`;
-    return `${spec.label} must be ${open} to ${spec.max} ${spec.unit}.`;
-  }
-  if (spec.integer && !Number.isInteger(value)) return `${spec.label} must be a whole number.`;
-  return undefined;
+  const low = typeof value === "number" && (spec.minExclusive ? value <= spec.min : value < spec.min);
+  const bad =
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    low ||
+    value > spec.max ||
+    (spec.integer && !Number.isInteger(value));
+  return bad ? `${spec.label} (${spec.unit}) must be ${acceptedRange(spec)}.` : undefined;
+}
+
+/**
+ * A redundancy scenario's N: the override when it is above 0, else the IT load ÷ the module size
+ * rounded up (rounded to 9 decimals first, so 1.1 ÷ 0.1 counts 11 modules, not 12). The sheet's
+ * "Modules needed (N)" output computes the same.
+ */
+export function modulesNeeded(values: Record<string, number>): number {
+  if (values.modules_needed > 0) return values.modules_needed;
+  return Math.ceil(Number((values.it_load_mw / values.ups_module_mw).toFixed(9)));
 }
 
 function f(

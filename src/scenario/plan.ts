@@ -1,11 +1,13 @@
 /**
  * The sheet plan: plain data describing one generated worksheet (cells with text, numbers or
- * formulas, sheet-scoped defined names, number formats, Excel tables and chart specs). Pure;
+ * formulas, sheet-scoped defined names, number formats, Excel tables, input validation rules and
+ * chart specs). Pure;
  * applying it is a workbook port's only job (src/workbook/port.ts).
  */
 import { Format } from "./fields";
 
-export type Style = "title" | "note" | "header" | "input" | "output";
+/** How the pane styles a cell; `frozen` greys an input of a frozen sheet (it no longer drives any output). */
+export type Style = "title" | "note" | "header" | "input" | "output" | "frozen";
 
 export interface PlanCell {
   address: string;
@@ -29,6 +31,47 @@ export interface ChartSpec {
   series: { name: string; values: string }[];
   /** Top-left cell the chart is placed at. */
   anchor: string;
+  /** Title of the category axis, with its unit ("Month", "Topology"); horizontal for columns and lines, vertical for bars. */
+  categoryAxisTitle: string;
+  /** Title of the value axis, with its unit ("MW online", "Share of accelerator-time (%)"). */
+  valueAxisTitle: string;
+  /** How values show on the value axis's scale and in data labels. */
+  valueFormat: Format;
+  /** Whether each point carries its value as a label (gridlines with a scale are always drawn). */
+  dataLabels: boolean;
+}
+
+/** Rows of the sheet a chart covers, from its anchor (the Excel port draws it that tall). */
+export const CHART_ROWS = 20;
+
+/**
+ * What an input cell accepts (Excel's data validation): a number in a range, a whole number, or
+ * one of a list of texts. `message` says what is accepted and is shown when a value is refused.
+ */
+export interface Validation {
+  /** A cell or a range; the rule holds for each of its cells. */
+  address: string;
+  rule: "decimal" | "whole" | "list";
+  min?: number;
+  max?: number;
+  /** True when min itself is refused (a value must be above it). */
+  minExclusive?: boolean;
+  list?: string[];
+  message: string;
+}
+
+/**
+ * Why `rule` refuses `content` (a number, a text, or null for a cleared cell), or undefined when
+ * it accepts it. A formula (text starting with "=") is judged by Excel on its result, so it passes here.
+ */
+export function validationProblem(rule: Validation, content: string | number | boolean | null): string | undefined {
+  if (typeof content === "string" && content.startsWith("=")) return undefined;
+  if (rule.rule === "list")
+    return typeof content === "string" && rule.list!.includes(content) ? undefined : rule.message;
+  if (typeof content !== "number" || !Number.isFinite(content)) return rule.message;
+  const low = rule.minExclusive ? content <= rule.min! : content < rule.min!;
+  if (low || content > rule.max! || (rule.rule === "whole" && !Number.isInteger(content))) return rule.message;
+  return undefined;
 }
 
 /** What a Compare sheet can show; each kind publishes the metrics it computes. */
@@ -49,7 +92,14 @@ export interface SheetPlan {
   names: { name: string; address: string }[];
   formats: { address: string; format: Format }[];
   tables: { name: string; address: string }[];
+  /** What the input cells accept; the Excel port sets them as data validation, the workbench checks edits. */
+  validations: Validation[];
   charts: ChartSpec[];
+  /**
+   * Columns (1-based) of long notes (sources, formulas shown as text): kept narrow, their text
+   * overflows or is cut, so they do not push the chart beside the tables off the first screen.
+   */
+  noteColumns?: number[];
   /** Bottom-right cell of the generated block, which always starts at A1. */
   extent: string;
   /** Output names by metric, for the Compare sheet. */
@@ -61,14 +111,15 @@ export const NUMBER_FORMATS: Record<Format, string> = {
   mw: '#,##0.0 "MW"',
   percent: "0.00%",
   availability: "0.0000%",
-  usd: "$#,##0",
+  /** Money at a readable scale: $1.2 B, $340.0 M, $46,000. */
+  usd: '[>=1000000000]$#,##0.0,,," B";[>=1000000]$#,##0.0,," M";$#,##0',
   usdPerMwh: '$#,##0.00 "/MWh"',
+  usdPerMTokens: '$#,##0.00 "/M tokens"',
   months: '0.0 "months"',
   hours: '#,##0.0 "h"',
   minutes: '0.0 "min"',
   count: "#,##0",
-  /** Value in the user's own unit (tokens, users, revenue): often 1e12 and more, so grouped digits. */
-  value: "#,##0",
+  ratio: '0.00 "×"',
   plain: "General",
 };
 

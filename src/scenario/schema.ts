@@ -1,5 +1,5 @@
 /**
- * The scenario schema (version 2) and its validation. Scenario text in a shared workbook is
+ * The scenario schema (version 3) and its validation. Scenario text in a shared workbook is
  * untrusted: every record is rebuilt field by field from known keys (nothing else is copied), text
  * is capped and stripped of control characters, numbers are range-checked, and names are only ever
  * rendered as text (React text nodes; sheet cells written as text, never as formulas).
@@ -7,9 +7,9 @@
 import { functions } from "../functions";
 import { PROJECT_ROW } from "../model/buildout/report";
 import { CATALOG } from "../model/catalog";
-import { FIELDS, Kind, NumberField, numberProblem } from "./fields";
+import { FIELDS, Kind, NumberField, SECONDS_PER_YEAR, field, modulesNeeded, numberProblem } from "./fields";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MAX_NAME = 60;
 export const MAX_TASKS = 40;
 export const MAX_TASK_TEXT = 80;
@@ -201,8 +201,8 @@ export function validateScenario(raw: unknown): Checked<Scenario> {
       new Set(topologies).size !== topologies.length
     )
       errors.push("Choose 1 or more different topologies.");
-    else if (common.values.modules_needed !== undefined) {
-      const problem = topologyProblem(topologies, common.values.modules_needed);
+    else if (["modules_needed", "it_load_mw", "ups_module_mw"].every((k) => common.values[k] !== undefined)) {
+      const problem = topologyProblem(topologies, modulesNeeded(common.values));
       if (problem) errors.push(problem);
     }
     const availabilityFrom = pick(
@@ -220,6 +220,35 @@ export function validateScenario(raw: unknown): Checked<Scenario> {
     scenario = { ...common, kind, tasks: tasks(own(raw, "tasks"), errors) };
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
+}
+
+/** Tokens per facility MW-year, version 2's default value (NVIDIA's 180,000 tokens/s per MW, rounded). */
+const V2_DEFAULT_VALUE = 5.676e12;
+
+/**
+ * A version 2 record in version 3's terms (still to be validated). Version 2 kept value as one
+ * "value per facility MW-year" in the user's unit (tokens by default) and a redundancy scenario's
+ * N as a number. Version 3 carries value in money (throughput × price per million tokens) and
+ * derives N from the IT load and the module size. The old default value becomes the new sourced
+ * throughput; another value is read as tokens per MW-year (tokens/s × seconds per year); the price
+ * and the MFU behind the throughput take their sourced defaults. N becomes a load of N MW on 1 MW
+ * modules, so N stays what it was.
+ */
+export function upgradeFrom2(record: Record<string, unknown>): Record<string, unknown> {
+  const kind = record.kind;
+  if ((kind !== "redundancy" && kind !== "fleet") || !isRecord(record.values)) return record;
+  const { value_per_mw_year: old, ...values } = record.values;
+  const throughput = field(kind, "tokens_per_s_per_mw");
+  const tokens = old === V2_DEFAULT_VALUE ? throughput.default : Math.round(Number(old) / SECONDS_PER_YEAR);
+  values.tokens_per_s_per_mw = numberProblem(throughput, tokens) ? throughput.default : tokens;
+  values.price_per_m_tokens = field(kind, "price_per_m_tokens").default;
+  if (kind === "fleet") values.throughput_mfu = field(kind, "throughput_mfu").default;
+  if (kind === "redundancy" && typeof values.modules_needed === "number") {
+    values.it_load_mw = values.modules_needed;
+    values.ups_module_mw = 1;
+    values.modules_needed = 0;
+  }
+  return { ...record, values };
 }
 
 /** Why REDUNDANCY_COMPARE would refuse these topologies with N modules (e.g. 3N/2 needs an even N). */

@@ -1,14 +1,32 @@
 /**
  * Sheet plans for the three scenario kinds. Layout, top to bottom in columns A–D (wider spills
  * run further right): a title, an inputs table (label, value, unit, source) whose value cells carry
- * worksheet-scoped names `in_<key>`, an outputs table of INFRA formulas that reference only those
- * names (so editing an input recalculates everything) and carry names `out_<key>`, then the spilled
- * tables the charts draw from. Formulas are English-locale strings (Range.formulas).
+ * worksheet-scoped names `in_<key>` and data validation, an outputs table of INFRA formulas that
+ * reference only those names (so editing an input recalculates everything) and carry names
+ * `out_<key>`, then the spilled tables the charts draw from, each under a heading and a header row.
+ * The chart sits beside the tables near the top. Formulas are English-locale strings (Range.formulas).
+ *
+ * Value is money: tokens per second per MW of IT at full useful work × SECONDS_PER_YEAR × the price
+ * per million tokens is the value of one effective MW-year (IT power doing useful work), and every
+ * value output is effective MW × that, so it falls with PUE (at fixed grid power), redundancy loss,
+ * unavailability, idle capacity and lost goodput, each applied once.
  */
 import { greenfieldTemplateTable } from "../model/buildout/template";
-import { FIELDS, Format, Kind, field } from "./fields";
-import { ChartSpec, Metric, PlanCell, SheetPlan, cell, range } from "./plan";
-import { BuildoutScenario, BuildoutTask, CUSTOM_CHIP, FleetScenario, RedundancyScenario, Scenario } from "./schema";
+import { FIELDS, Format, Kind, NumberField, SECONDS_PER_YEAR, acceptedRange, field } from "./fields";
+import { CHART_ROWS, ChartSpec, Metric, PlanCell, SheetPlan, Validation, cell, parseCell, range } from "./plan";
+import {
+  BuildoutScenario,
+  BuildoutTask,
+  CHIP_NAMES,
+  CUSTOM_CHIP,
+  DISTRIBUTIONS,
+  FleetScenario,
+  RedundancyScenario,
+  Scenario,
+  TOPOLOGIES,
+} from "./schema";
+
+type Rule = Omit<Validation, "address">;
 
 interface InputRow {
   label: string;
@@ -17,6 +35,7 @@ interface InputRow {
   unit: string;
   source: string;
   format?: Format;
+  rule: Rule;
 }
 
 interface OutputRow {
@@ -30,6 +49,32 @@ interface OutputRow {
 
 const INPUT_HEADER = ["Input", "Value", "Unit", "Source"];
 const OUTPUT_HEADER = ["Output", "Value", "Unit", "Formula"];
+/** Rows the outputs table adds below its header before the next block: itself, a gap. */
+const AFTER_TABLE = 2;
+
+/** The validation rule of a numeric field: its range, with a message saying what it accepts. */
+export function fieldRule(spec: NumberField): Rule {
+  return {
+    rule: spec.integer ? "whole" : "decimal",
+    min: spec.min,
+    max: spec.max,
+    ...(spec.minExclusive ? { minExclusive: true } : {}),
+    message: `${spec.label} (${spec.unit}) must be ${acceptedRange(spec)}.`,
+  };
+}
+
+const listRule = (what: string, list: readonly string[], extra = ""): Rule => ({
+  rule: "list",
+  list: [...list],
+  message: `${what} must be one of: ${list.join(", ")}.${extra}`,
+});
+
+/** Shows the error of the spill at `anchor` (#VALUE! with its message, #SPILL!) instead of a summary of blank cells. */
+const guarded = (anchor: string, expression: string): string => `=IF(ISERROR(${anchor}),${anchor},${expression})`;
+
+/** Value of one effective MW-year in USD, rounded to the dollar (`scale` multiplies the throughput). */
+const valuePerEffectiveMw = (scale = ""): string =>
+  `=ROUND(in_tokens_per_s_per_mw${scale}*${SECONDS_PER_YEAR}/1000000*in_price_per_m_tokens,0)`;
 
 /** Accumulates a plan row by row. */
 class Builder {
@@ -41,7 +86,17 @@ class Builder {
     private readonly scenario: Scenario,
     note: string,
   ) {
-    this.plan = { sheet: scenario.sheet, cells: [], names: [], formats: [], tables: [], charts: [], metrics: {} };
+    this.plan = {
+      sheet: scenario.sheet,
+      cells: [],
+      names: [],
+      formats: [],
+      tables: [],
+      validations: [],
+      charts: [],
+      noteColumns: [INPUT_HEADER.indexOf("Source") + 1],
+      metrics: {},
+    };
     this.text(1, 1, scenario.name, "title");
     this.text(2, 1, note, "note");
     this.row = 4;
@@ -51,7 +106,7 @@ class Builder {
     this.plan.cells.push({ address: cell(row, col), text, style });
   }
 
-  private header(labels: string[]) {
+  header(labels: readonly string[]) {
     labels.forEach((label, i) => this.text(this.row, i + 1, label, "header"));
     this.width = Math.max(this.width, labels.length);
   }
@@ -59,6 +114,10 @@ class Builder {
   private table(suffix: string, first: number, cols: number) {
     const name = suffix === "inputs" ? inputsTable(this.scenario.id) : `BP_${this.scenario.id}_${suffix}`;
     this.plan.tables.push({ name, address: range(first, 1, this.row - 1, cols) });
+  }
+
+  validate(address: string, rule: Rule) {
+    this.plan.validations.push({ address, ...rule });
   }
 
   inputs(rows: InputRow[]) {
@@ -75,6 +134,7 @@ class Builder {
       );
       this.plan.names.push({ name: `in_${r.key}`, address });
       if (r.format) this.plan.formats.push({ address, format: r.format });
+      this.validate(address, r.rule);
       this.text(this.row, 3, r.unit);
       this.text(this.row, 4, r.source);
     }
@@ -107,10 +167,24 @@ class Builder {
     this.row++;
   }
 
-  /** A heading and a spilled formula below it; returns the spill's first row. */
-  spill(heading: string, formula: string, rows: number, cols: number, formats: (Format | undefined)[] = []): number {
+  /**
+   * A heading, a header row naming the columns when the function spills none (`columns`), and a
+   * spilled formula below them; returns the spill's first row.
+   */
+  spill(
+    heading: string,
+    formula: string,
+    rows: number,
+    cols: number,
+    formats: (Format | undefined)[] = [],
+    columns?: readonly string[],
+  ): number {
     this.text(this.row, 1, heading, "header");
     this.row++;
+    if (columns) {
+      this.header(columns);
+      this.row++;
+    }
     const first = this.row;
     this.plan.cells.push({ address: cell(first, 1), formula, spill: { rows, cols }, style: "output" });
     formats.forEach((format, i) => {
@@ -122,18 +196,37 @@ class Builder {
   }
 
   chart(spec: Omit<ChartSpec, "name" | "anchor">) {
-    this.plan.charts.push({ ...spec, name: `BP_${this.scenario.id}_chart`, anchor: cell(4, this.width + 2) });
+    this.plan.charts.push({ ...spec, name: `BP_${this.scenario.id}_chart`, anchor: "" });
   }
 
+  /**
+   * The plan, its chart beside the tables at the top: at row 4, a column right of every cell in the
+   * rows the chart covers (CHART_ROWS), so it shows on the first screen without hiding a cell.
+   */
   finish(): SheetPlan {
-    return { ...this.plan, extent: cell(this.row - 1, this.width) };
+    const covered = (c: PlanCell) => {
+      const { row, col } = parseCell(c.address);
+      const rows = c.spill?.rows ?? 1;
+      return row < 4 + CHART_ROWS && row + rows > 4 ? col + (c.spill?.cols ?? 1) - 1 : 0;
+    };
+    const beside = Math.max(...this.plan.cells.map(covered));
+    const charts = this.plan.charts.map((c) => ({ ...c, anchor: cell(4, beside + 2) }));
+    return { ...this.plan, charts, extent: cell(this.row - 1, this.width) };
   }
 }
 
 /** An input row for a numeric field of `kind`, with the scenario's value. */
 function numberInput(kind: Kind, s: Scenario, key: string): InputRow {
   const spec = field(kind, key);
-  return { label: spec.label, key, value: s.values[key], unit: spec.unit, source: spec.source, format: spec.format };
+  return {
+    label: spec.label,
+    key,
+    value: s.values[key],
+    unit: spec.unit,
+    source: spec.source,
+    format: spec.format,
+    rule: fieldRule(spec),
+  };
 }
 
 const inputsOf = (kind: Kind, s: Scenario, keys: string[]) => keys.map((k) => numberInput(kind, s, k));
@@ -145,11 +238,14 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
   const keys = [
     "grid_mw",
     "pue",
+    "it_load_mw",
+    "ups_module_mw",
     "modules_needed",
     ...availability,
     "common_cause_beta",
     "utilization",
-    "value_per_mw_year",
+    "tokens_per_s_per_mw",
+    "price_per_m_tokens",
   ];
   const firstTopology = b.row + 1 + keys.length;
   b.inputs([
@@ -160,56 +256,69 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
       value: t,
       unit: "",
       source: "Uptime tiers; ISCA 2021 Flex for FLEX",
+      rule: listRule("A topology", TOPOLOGIES),
     })),
   ]);
   b.nameRange("topologies", range(firstTopology, 2, firstTopology + s.topologies.length - 1, 2));
-  const compareAt = b.row + 1 + 4 + 2; // outputs header and 4 rows, a gap, the spill heading
+  const outputCount = 5;
+  const anchorRow = b.row + outputCount + AFTER_TABLE + 1; // the outputs, the spill's heading
+  const anchor = cell(anchorRow, 1);
   const n = s.topologies.length;
-  const delivered = range(compareAt + 1, 5, compareAt + n, 5);
-  const value = range(compareAt + 1, 6, compareAt + n, 6);
+  const delivered = range(anchorRow + 1, 5, anchorRow + n, 5);
+  const value = range(anchorRow + 1, 6, anchorRow + n, 6);
   b.outputs([
-    {
-      label: "Module availability",
-      key: "module_availability",
-      formula:
-        s.availabilityFrom === "mtbf"
-          ? "=INFRA.MODULE_AVAILABILITY(in_module_mtbf_hours,in_module_mttr_hours)"
-          : "=in_module_availability",
-      unit: "0–1",
-      format: "availability",
-    },
-    calibrated("=INFRA.VALUE_PER_EFFECTIVE_MW(in_value_per_mw_year,1,in_pue,1,1,in_utilization)"),
-    {
-      label: "Best expected delivered MW",
-      key: "effective_mw",
-      formula: `=MAX(${delivered})`,
-      unit: "MW",
-      format: "mw",
-      metric: "effective_mw",
-    },
-    {
-      label: "Best value per year",
-      key: "value_per_year",
-      formula: `=MAX(${value})`,
-      unit: "value",
-      format: "value",
-      metric: "value_per_year",
-    },
+    o(
+      "Modules needed (N)",
+      "modules_needed",
+      "=IF(in_modules_needed>0,in_modules_needed,ROUNDUP(ROUND(in_it_load_mw/in_ups_module_mw,9),0))",
+      "modules",
+      "count",
+    ),
+    o(
+      "Module availability",
+      "module_availability",
+      s.availabilityFrom === "mtbf"
+        ? "=INFRA.MODULE_AVAILABILITY(in_module_mtbf_hours,in_module_mttr_hours)"
+        : // One module in series is the module itself: AVAILABILITY checks the figure is in (0, 1].
+          '=INFRA.AVAILABILITY("N",in_module_availability,1)',
+      "0–1",
+      "availability",
+    ),
+    o(
+      "Value per effective MW-year (IT doing useful work)",
+      "value_per_effective_mw",
+      valuePerEffectiveMw(),
+      "USD per MW-year",
+      "usd",
+    ),
+    o("Best expected delivered MW", "effective_mw", guarded(anchor, `MAX(${delivered})`), "MW", "mw", "effective_mw"),
+    o(
+      "Best value per year",
+      "value_per_year",
+      guarded(anchor, `ROUND(MAX(${value}),0)`),
+      "USD per year",
+      "usd",
+      "value_per_year",
+    ),
   ]);
   const first = b.spill(
     "Topologies compared",
-    "=INFRA.REDUNDANCY_COMPARE(in_topologies,in_grid_mw,in_pue,out_module_availability,in_modules_needed," +
+    "=INFRA.REDUNDANCY_COMPARE(in_topologies,in_grid_mw,in_pue,out_module_availability,out_modules_needed," +
       "in_common_cause_beta,out_value_per_effective_mw,in_utilization)",
     n + 1,
     7,
-    [undefined, "mw", "availability", "hours", "mw", "value", "percent"],
+    [undefined, "mw", "availability", "hours", "mw", "usd", "percent"],
   );
-  if (first !== compareAt) throw new Error("redundancy layout drifted");
+  if (first !== anchorRow) throw new Error("redundancy layout drifted");
   b.chart({
     type: "ColumnClustered",
     title: "Expected delivered MW by topology",
     categories: range(first + 1, 1, first + n, 1),
     series: [{ name: "Expected delivered MW", values: delivered }],
+    categoryAxisTitle: "Topology",
+    valueAxisTitle: "Expected delivered MW (MW)",
+    valueFormat: "mw",
+    dataLabels: true,
   });
   return b.finish();
 }
@@ -230,7 +339,9 @@ function fleetPlan(s: FleetScenario): SheetPlan {
     "restart_min",
     "mfu",
     "utilization",
-    "value_per_mw_year",
+    "tokens_per_s_per_mw",
+    "throughput_mfu",
+    "price_per_m_tokens",
     "facility_capex_per_mw",
     "capex_per_accelerator_usd",
     "power_price_per_mwh",
@@ -238,8 +349,15 @@ function fleetPlan(s: FleetScenario): SheetPlan {
     "facility_life_years",
     "discount_rate",
   ];
+  const chips = custom
+    ? listRule("This scenario's accelerator", [CUSTOM_CHIP], " Choose another accelerator in the pane (Open).")
+    : listRule(
+        "The accelerator",
+        CHIP_NAMES.filter((c) => c !== CUSTOM_CHIP),
+        " For your own figures, choose Custom in the pane.",
+      );
   b.inputs([
-    { label: "Accelerator", key: "chip", value: s.chip, unit: "", source: "CHIPS() catalog" },
+    { label: "Accelerator", key: "chip", value: s.chip, unit: "", source: "CHIPS() catalog", rule: chips },
     ...inputsOf("fleet", s, keys),
   ]);
   const training = "MAX(1,ROUND(out_accelerators*in_training_share,0))";
@@ -250,7 +368,7 @@ function fleetPlan(s: FleetScenario): SheetPlan {
       "accel_per_mw",
       "=INFRA.ACCELERATORS_PER_MW(in_system_kw,in_accelerators_per_system)",
       "per MW",
-      "plain",
+      "count",
     ),
     o(
       "Accelerators",
@@ -283,28 +401,34 @@ function fleetPlan(s: FleetScenario): SheetPlan {
     ),
     o("Useful compute", "useful_pflops", "=out_peak_pflops*out_goodput*in_mfu*in_utilization", "PFLOP/s", "count"),
     o(
-      "Effective MW",
+      "Effective MW (IT doing useful work)",
       "effective_mw",
       "=INFRA.EFFECTIVE_MW(out_grid_mw,in_pue,1,1,in_utilization,out_goodput)",
       "MW",
       "mw",
       "effective_mw",
     ),
-    calibrated("=INFRA.VALUE_PER_EFFECTIVE_MW(in_value_per_mw_year,1,in_pue,1,1,in_utilization,out_goodput)"),
+    o(
+      "Value per effective MW-year (at this MFU)",
+      "value_per_effective_mw",
+      valuePerEffectiveMw("*in_mfu/in_throughput_mfu"),
+      "USD per MW-year",
+      "usd",
+    ),
     o(
       "Value per year",
       "value_per_year",
-      "=out_effective_mw*out_value_per_effective_mw",
-      "value",
-      "value",
+      "=ROUND(out_effective_mw*out_value_per_effective_mw,0)",
+      "USD per year",
+      "usd",
       "value_per_year",
     ),
     o(
       "Value per GW-year of grid",
       "value_per_gw",
-      "=INFRA.VALUE_PER_GW(out_value_per_effective_mw,in_pue,1,1,in_utilization,out_goodput)",
-      "value",
-      "value",
+      "=ROUND(INFRA.VALUE_PER_GW(out_value_per_effective_mw,in_pue,1,1,in_utilization,out_goodput),0)",
+      "USD per GW-year",
+      "usd",
       "value_per_gw",
     ),
     o(
@@ -312,21 +436,29 @@ function fleetPlan(s: FleetScenario): SheetPlan {
       "tco",
       "=INFRA.TCO(out_it_mw,in_facility_capex_per_mw,out_accelerators*in_capex_per_accelerator_usd," +
         "in_power_price_per_mwh,in_pue,in_it_life_years,in_facility_life_years,in_discount_rate,in_utilization)",
-      "USD",
+      "USD per year",
       "usd",
       "tco_per_year",
     ),
-    o("Value per USD", "value_per_usd", "=out_value_per_year/out_tco", "value", "plain"),
+    o("Value per USD of TCO", "value_per_usd", "=out_value_per_year/out_tco", "USD per USD", "ratio"),
   ]);
-  const first = b.spill("Where the training job's time goes", `=INFRA.GOODPUT_BREAKDOWN(${job},,in_mfu)`, 7, 2, [
-    undefined,
-    "percent",
-  ]);
+  const first = b.spill(
+    "Where the training job's time goes",
+    `=INFRA.GOODPUT_BREAKDOWN(${job},,in_mfu)`,
+    7,
+    2,
+    [undefined, "percent"],
+    ["Part of accelerator-time", "Share"],
+  );
   b.chart({
     type: "BarClustered",
-    title: "Goodput breakdown",
+    title: "Where the training job's time goes",
     categories: range(first, 1, first + 6, 1),
     series: [{ name: "Share of accelerator-time", values: range(first, 2, first + 6, 2) }],
+    categoryAxisTitle: "Part of accelerator-time",
+    valueAxisTitle: "Share of accelerator-time (%)",
+    valueFormat: "percent",
+    dataLabels: true,
   });
   b.spill(
     "TCO breakdown",
@@ -339,19 +471,25 @@ function fleetPlan(s: FleetScenario): SheetPlan {
   return b.finish();
 }
 
-/**
- * The published value per facility MW turned into value per effective MW (VALUE_PER_EFFECTIVE_MW),
- * assuming it was measured at this sheet's PUE, utilization (and goodput) without redundancy loss,
- * so the value formulas do not apply those losses a second time.
- */
-const calibrated = (formula: string): OutputRow =>
-  o("Value per effective MW-year (calibrated)", "value_per_effective_mw", formula, "value", "value");
-
 function o(label: string, key: string, formula: string, unit: string, format: Format, metric?: Metric): OutputRow {
   return { label, key, formula, unit, format, metric };
 }
 
-const TASK_COLUMNS = ["name", "predecessors", "min", "likely", "max", "distribution", "mw", "group", "source"];
+/** The task table's columns: BuildoutTask keys with their headers; BUILDOUT reads the first eight. */
+const TASK_COLUMNS: readonly { key: keyof BuildoutTask; header: string }[] = [
+  { key: "name", header: "Task" },
+  { key: "predecessors", header: "Predecessors" },
+  { key: "min", header: "Min (months)" },
+  { key: "likely", header: "Most likely (months)" },
+  { key: "max", header: "Max (months)" },
+  { key: "distribution", header: "Distribution" },
+  { key: "mw", header: "MW delivered" },
+  { key: "group", header: "Risk group" },
+  { key: "source", header: "Source" },
+];
+
+const MONTHS_RULE: Rule = { rule: "decimal", min: 0, max: 600, message: "Durations are months from 0 to 600." };
+const MW_RULE: Rule = { rule: "decimal", min: 0, max: 100_000, message: "MW delivered is a number from 0 to 100,000." };
 
 function buildoutPlan(s: BuildoutScenario): SheetPlan {
   const b = new Builder(
@@ -359,13 +497,12 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     "Build-out scenario by Balance Point: edit the inputs and the task table; outputs recalculate.",
   );
   b.inputs(inputsOf("buildout", s, ["trials", "seed"]));
-  // The task table: a header, then one row per task; BUILDOUT reads its first eight columns.
   const header = b.row;
-  TASK_COLUMNS.forEach((label, i) => b.plan.cells.push({ address: cell(header, i + 1), text: label, style: "header" }));
+  b.header(TASK_COLUMNS.map((c) => c.header));
   s.tasks.forEach((t, i) => {
     const row = header + 1 + i;
-    TASK_COLUMNS.forEach((key, c) => {
-      const v = t[key as keyof BuildoutTask];
+    TASK_COLUMNS.forEach(({ key }, c) => {
+      const v = t[key];
       const address = cell(row, c + 1);
       b.plan.cells.push(
         typeof v === "number" ? { address, number: v, style: "input" } : { address, text: v, style: "input" },
@@ -374,49 +511,77 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
   });
   const last = header + s.tasks.length;
   b.plan.tables.push({ name: `BP_${s.id}_tasks`, address: range(header, 1, last, TASK_COLUMNS.length) });
+  b.plan.noteColumns!.push(TASK_COLUMNS.length);
   b.plan.formats.push({ address: range(header + 1, 3, last, 5), format: "months" });
   b.plan.formats.push({ address: range(header + 1, 7, last, 7), format: "mw" });
+  b.validate(range(header + 1, 3, last, 5), MONTHS_RULE);
+  b.validate(range(header + 1, 6, last, 6), listRule("A distribution", DISTRIBUTIONS));
+  b.validate(range(header + 1, 7, last, 7), MW_RULE);
   b.nameRange("tasks", range(header + 1, 1, last, 8));
-  b.width = TASK_COLUMNS.length;
   b.row = last + 2;
   const n = s.tasks.length;
-  const projectRow = b.row + 1 + 7 + 2 + n; // outputs header and 7 rows, a gap, the heading, n task rows
+  const outputCount = 7;
+  // Below the outputs: the heading and the header row, then the spill (n task rows, then Project).
+  const finishAnchor = b.row + outputCount + AFTER_TABLE + 2;
+  const projectRow = finishAnchor + n;
+  const finish = cell(finishAnchor, 1);
+  // The fan follows: a gap, its heading and header row.
+  const fanAnchor = projectRow + 1 + 1 + 2;
+  const fanCell = cell(fanAnchor, 1);
+  const project = (col: number) => guarded(finish, cell(projectRow, col));
   b.outputs([
-    o("P10 project completion", "p10_month", `=${cell(projectRow, 2)}`, "months", "months"),
-    o("P50 project completion", "p50_month", `=${cell(projectRow, 3)}`, "months", "months", "p50_month"),
-    o("P90 project completion", "p90_month", `=${cell(projectRow, 4)}`, "months", "months", "p90_month"),
-    o("Mean project completion", "mean_month", `=${cell(projectRow, 5)}`, "months", "months"),
-    o("MW online at the horizon, P50", "mw_p50", "=INDEX(out_fan,ROWS(out_fan),3)", "MW", "mw", "mw_online_p50"),
-    o("MW at the horizon, P90 (firm)", "mw_p90", "=INDEX(out_fan,ROWS(out_fan),4)", "MW", "mw"),
+    o("P10 project completion", "p10_month", project(2), "months", "months"),
+    o("P50 project completion", "p50_month", project(3), "months", "months", "p50_month"),
+    o("P90 project completion", "p90_month", project(4), "months", "months", "p90_month"),
+    o("Mean project completion", "mean_month", project(5), "months", "months"),
+    o(
+      "MW online at the horizon, P50",
+      "mw_p50",
+      guarded(fanCell, "INDEX(out_fan,ROWS(out_fan),3)"),
+      "MW",
+      "mw",
+      "mw_online_p50",
+    ),
+    o("MW at the horizon, P90 (firm)", "mw_p90", guarded(fanCell, "INDEX(out_fan,ROWS(out_fan),4)"), "MW", "mw"),
     o("Trials run", "trials", "=in_trials", "count", "count"),
   ]);
   const first = b.spill(
-    "Finish months and criticality (P10, P50, P90, mean, criticality)",
+    "Finish months and criticality",
     "=INFRA.BUILDOUT(in_tasks,in_trials,in_seed)",
     n + 1,
     6,
     [undefined, "months", "months", "months", "months", "percent"],
+    [
+      "Task",
+      "P10 finish (months)",
+      "P50 finish (months)",
+      "P90 finish (months)",
+      "Mean finish (months)",
+      "Criticality",
+    ],
   );
-  if (first + n !== projectRow) throw new Error("build-out layout drifted");
+  if (first !== finishAnchor) throw new Error("build-out layout drifted");
   // The horizon sizes the fan's ranges and chart, so it is set in the pane, not in a cell.
   const horizon = s.values.horizon_months;
   const fan = b.spill(
-    `MW online by month to month ${horizon} (P10, P50, P90 confidence; change the horizon in the pane)`,
+    `MW online by month to month ${horizon} (change the horizon in the pane)`,
     `=INFRA.BUILDOUT_MW(in_tasks,${horizon},in_trials,in_seed)`,
     horizon + 1,
     4,
     ["count", "mw", "mw", "mw"],
+    ["Month", "MW online, P10", "MW online, P50", "MW online, P90 (firm)"],
   );
+  if (fan !== fanAnchor) throw new Error("build-out layout drifted");
   b.plan.names.push({ name: "out_fan", address: range(fan, 1, fan + horizon, 4) });
-  const months = range(fan, 1, fan + horizon, 1);
   b.chart({
     type: "Line",
-    title: "MW online: fan chart",
-    categories: months,
-    series: ["P10", "P50", "P90"].map((name, i) => ({
-      name: `${name} confidence`,
-      values: range(fan, i + 2, fan + horizon, i + 2),
-    })),
+    title: "MW online by month (fan chart)",
+    categories: range(fan, 1, fan + horizon, 1),
+    series: ["P10", "P50", "P90"].map((name, i) => ({ name, values: range(fan, i + 2, fan + horizon, i + 2) })),
+    categoryAxisTitle: "Month",
+    valueAxisTitle: "MW online (MW)",
+    valueFormat: "mw",
+    dataLabels: false,
   });
   return b.finish();
 }

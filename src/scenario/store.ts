@@ -1,7 +1,8 @@
 /**
  * The scenario store's format, read and written as rows of text.
  *
- * Where it lives (reference/office-addin-ecosystem.md §4): a very hidden worksheet, one scenario
+ * Where it lives (Microsoft's "Coauthoring in Excel add-ins" and the Office.js
+ * Worksheet.visibility docs): a very hidden worksheet, one scenario
  * per row: A1 holds a marker and B1 the schema version; each later row holds a scenario id (A) and
  * its JSON (B). Why a sheet and not the alternatives:
  * - Cells are the one store Excel synchronizes under co-authoring, on desktop and on the web
@@ -15,7 +16,7 @@
  * A sheet is reachable by users and other tools, so everything read from it is validated
  * (src/scenario/schema.ts) and the size is capped: one cell holds at most 32,767 characters.
  */
-import { MAX_SCENARIOS, SCHEMA_VERSION, Scenario, validateScenario } from "./schema";
+import { MAX_SCENARIOS, SCHEMA_VERSION, Scenario, upgradeFrom2, validateScenario } from "./schema";
 
 export const STORE_SHEET = "BalancePoint.store";
 export const STORE_MARKER = "Balance Point scenarios";
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<number, Migration> = {
     r.kind === "redundancy" && typeof r.topologies === "string"
       ? { ...r, topologies: r.topologies.split(",").map((t) => t.trim()) }
       : r,
+  2: upgradeFrom2,
 };
 
 /** A stored record brought from `version` to the current schema (still to be validated). */

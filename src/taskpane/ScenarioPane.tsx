@@ -16,6 +16,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Subtitle1,
   Text,
@@ -27,7 +28,15 @@ import { Kind } from "../scenario/fields";
 import { Scenario, nameProblem } from "../scenario/schema";
 import { StoreState } from "../scenario/store";
 import { WorkbookPort } from "../workbook/port";
-import { InvalidScenarioError, ScenarioBook, ScenarioDraft, StoreLockedError, draftOf } from "../workbook/scenarios";
+import {
+  InvalidScenarioError,
+  Removed,
+  ScenarioBook,
+  ScenarioDraft,
+  StoreLockedError,
+  draftOf,
+  duplicateNameProblem,
+} from "../workbook/scenarios";
 import { KIND_LABELS, Wizard, newDraft } from "./Wizard";
 
 const useStyles = makeStyles({
@@ -45,103 +54,153 @@ const useStyles = makeStyles({
 });
 
 const STATUS_TEXT: Record<Exclude<StoreState["status"], "ok" | "empty">, string> = {
-  corrupt: "The scenarios stored in this workbook are damaged, so the pane will not change them.",
+  corrupt:
+    "The scenarios stored in this workbook are damaged, so the pane will not change them (except to delete one you choose).",
   newer: "This workbook's scenarios were saved by a newer version of Balance Point. Update the add-in to change them.",
   oversized: "The scenario store in this workbook is larger than the pane accepts, so it will not change it.",
 };
 
 type View = { mode: "list" } | { mode: "new"; kind: Kind } | { mode: "edit"; scenario: Scenario };
 type Confirm = { title: string; body: string; action: string; run: () => Promise<unknown> };
+/** An outcome in words; a failure that trying again may fix carries `retry`. */
+type Message = { intent: "success" | "error"; text: string; retry?: () => void };
+
+/** A failure in words, and whether trying again may help (not for a refused name or value, nor a locked store). */
+function failure(error: unknown): { text: string; retriable: boolean } {
+  if (error instanceof InvalidScenarioError) return { text: error.errors.join(" "), retriable: false };
+  if (error instanceof StoreLockedError) return { text: error.message, retriable: false };
+  return {
+    text: `That did not work: ${error instanceof Error ? error.message : String(error)}`,
+    retriable: true,
+  };
+}
+
+/** What the pane says after a delete, by what happened to the sheet. */
+function removedText({ sheet, outcome }: Removed): string {
+  if (outcome === "deleted") return "Scenario deleted.";
+  if (outcome === "missing") return `Scenario deleted. Its sheet "${sheet}" was already gone.`;
+  return `Scenario deleted. The sheet "${sheet}" no longer holds this scenario, so the pane left it as it is.`;
+}
+
+/** A message with its Retry button; multiline, so a long message wraps in a narrow pane instead of being cut. */
+function Notice({ message }: { message: Message }) {
+  return (
+    <MessageBar intent={message.intent} layout="multiline">
+      <MessageBarBody>{message.text}</MessageBarBody>
+      {message.retry && (
+        <MessageBarActions>
+          <Button size="small" onClick={message.retry}>
+            Retry
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
 
 export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
   const styles = useStyles();
   const book = useMemo(() => new ScenarioBook(workbook), [workbook]);
   const [state, setState] = useState<StoreState | undefined>();
   const [view, setView] = useState<View>({ mode: "list" });
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const [message, setMessage] = useState<Message | undefined>();
+  /** Why the store could not be read (the list shown, if any, is the last one read). */
+  const [loadError, setLoadError] = useState<string | undefined>();
   const [confirm, setConfirm] = useState<Confirm | undefined>();
   const [renaming, setRenaming] = useState<{ scenario: Scenario; name: string } | undefined>();
   const [chosen, setChosen] = useState<string[]>([]);
 
-  const refresh = useCallback(async () => setState(await book.load()), [book]);
+  /** Reads the store again; a failure is shown with a Retry, never left as a pane that waits forever. */
+  const refresh = useCallback(async () => {
+    try {
+      setState(await book.load());
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, [book]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  /** Runs a store operation, reports the outcome in words and reloads the list. */
-  const act = async (done: string, operation: () => Promise<unknown>) => {
+  /** Runs a store operation, reports the outcome in words (a failure with a Retry) and reloads the list. */
+  // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
+  const act = async <T,>(done: string | ((result: T) => string), operation: () => Promise<T>): Promise<void> => {
     try {
-      await operation();
-      setMessage({ intent: "success", text: done });
+      const result = await operation();
+      setMessage({ intent: "success", text: typeof done === "string" ? done : done(result) });
       setView({ mode: "list" });
     } catch (error) {
-      const text =
-        error instanceof InvalidScenarioError
-          ? error.errors.join(" ")
-          : error instanceof StoreLockedError
-            ? error.message
-            : `That did not work: ${error instanceof Error ? error.message : String(error)}`;
-      setMessage({ intent: "error", text });
+      const { text, retriable } = failure(error);
+      setMessage({ intent: "error", text, retry: retriable ? () => void act(done, operation) : undefined });
     }
     await refresh();
   };
 
-  if (!state) return <Text>Reading the workbook's scenarios…</Text>;
+  const loadNotice = loadError && (
+    <Notice
+      message={{
+        intent: "error",
+        text: `The pane could not read the workbook's scenarios: ${loadError}`,
+        retry: () => void refresh(),
+      }}
+    />
+  );
+  if (!state)
+    return loadError ? (
+      <section className={styles.root} aria-label="Scenarios">
+        {loadNotice}
+      </section>
+    ) : (
+      <Text>Reading the workbook's scenarios…</Text>
+    );
+  const entries = state.status === "ok" || state.status === "corrupt" ? state.entries.map((e) => e.scenario) : [];
 
   if (view.mode !== "list") {
     const editing = view.mode === "edit" ? view.scenario : undefined;
+    const submit = async (draft: ScenarioDraft): Promise<void> => {
+      try {
+        const done = editing ? await book.update(editing.id, draft) : await book.create(draft);
+        const unfrozen = editing?.frozen && !done.frozen;
+        setMessage({
+          intent: "success",
+          text: !editing
+            ? "Scenario created."
+            : unfrozen
+              ? "Scenario updated. It is no longer frozen: its new values were still calculating; freeze it again when they show."
+              : "Scenario updated.",
+        });
+        setView({ mode: "list" });
+        await refresh();
+      } catch (error) {
+        const { text, retriable } = failure(error);
+        setMessage({ intent: "error", text, retry: retriable ? () => void submit(draft) : undefined });
+      }
+    };
     return (
       <section className={styles.root} aria-label="Scenario wizard">
-        {message?.intent === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {message?.intent === "error" && <Notice message={message} />}
         <Wizard
           initial={editing ? draftOf(editing) : newDraft(view.mode === "new" ? view.kind : "redundancy")}
           submitLabel={editing ? "Update the sheet" : "Create the sheet"}
+          checkName={(name) => duplicateNameProblem(name, entries, editing?.id)}
           onCancel={() => setView({ mode: "list" })}
-          onSubmit={async (draft: ScenarioDraft) => {
-            try {
-              const done = editing ? await book.update(editing.id, draft) : await book.create(draft);
-              const unfrozen = editing?.frozen && !done.frozen;
-              setMessage({
-                intent: "success",
-                text: !editing
-                  ? "Scenario created."
-                  : unfrozen
-                    ? "Scenario updated. It is no longer frozen: its new values were still calculating; freeze it again when they show."
-                    : "Scenario updated.",
-              });
-              setView({ mode: "list" });
-              await refresh();
-            } catch (error) {
-              const text =
-                error instanceof InvalidScenarioError
-                  ? error.errors.join(" ")
-                  : error instanceof Error
-                    ? error.message
-                    : String(error);
-              setMessage({ intent: "error", text });
-            }
-          }}
+          onSubmit={submit}
         />
       </section>
     );
   }
 
-  const entries = state.status === "ok" || state.status === "corrupt" ? state.entries.map((e) => e.scenario) : [];
   const locked = state.status !== "ok" && state.status !== "empty";
+  const renameProblem =
+    renaming && (nameProblem(renaming.name) ?? duplicateNameProblem(renaming.name, entries, renaming.scenario.id));
   return (
     <section className={styles.root} aria-label="Scenarios">
       <Subtitle1 as="h2">Scenarios</Subtitle1>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {loadNotice}
+      {message && <Notice message={message} />}
       {locked && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {STATUS_TEXT[state.status as keyof typeof STATUS_TEXT]}
             {"problems" in state && (
@@ -193,12 +252,13 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
                 <Button
                   size="small"
                   disabled={locked}
-                  onClick={async () => {
+                  onClick={async function open() {
                     setMessage(undefined);
                     try {
                       setView({ mode: "edit", scenario: await book.current(s.id) });
                     } catch (error) {
-                      setMessage({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+                      const { text, retriable } = failure(error);
+                      setMessage({ intent: "error", text, retry: retriable ? () => void open() : undefined });
                     }
                   }}
                 >
@@ -237,15 +297,16 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
                 )}
                 <Button
                   size="small"
-                  disabled={locked}
+                  disabled={locked && state.status !== "corrupt"}
                   onClick={() =>
                     setConfirm({
                       title: `Delete "${s.name}"?`,
                       body:
-                        `This deletes the sheet "${s.sheet}" and everything on it, including cells you added there. ` +
+                        `This deletes the sheet "${s.sheet}" and everything on it, including cells you added there ` +
+                        "(a sheet that no longer holds this scenario is left as it is). " +
                         "If the Compare sheet shows this scenario, its column shows #REF! until you compare again.",
                       action: "Delete",
-                      run: () => act("Scenario deleted.", () => book.remove(s.id)),
+                      run: () => act(removedText, () => book.remove(s.id)),
                     })
                   }
                 >
@@ -260,8 +321,12 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
         <Button
           disabled={locked || chosen.length === 0}
           onClick={() =>
-            act("The Compare sheet is up to date.", () =>
-              book.compare(chosen.filter((id) => entries.some((s) => s.id === id))),
+            act(
+              ({ moved }: { moved?: string }) =>
+                moved
+                  ? `The Compare sheet is up to date. The sheet named Compare that the pane did not know is kept as "${moved}".`
+                  : "The Compare sheet is up to date.",
+              () => book.compare(chosen.filter((id) => entries.some((s) => s.id === id))),
             )
           }
         >
@@ -287,7 +352,7 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (!renaming || nameProblem(renaming.name)) return;
+              if (!renaming || renameProblem) return;
               const { scenario, name } = renaming;
               setRenaming(undefined);
               void act("Scenario renamed.", () => book.rename(scenario.id, name));
@@ -298,8 +363,8 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
               <DialogContent>
                 <Field
                   label="New name"
-                  validationMessage={renaming ? nameProblem(renaming.name) : undefined}
-                  validationState={renaming && nameProblem(renaming.name) ? "error" : "none"}
+                  validationMessage={renameProblem}
+                  validationState={renameProblem ? "error" : "none"}
                 >
                   <Input
                     value={renaming?.name ?? ""}

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
-import { FIELDS, Kind, field, numberProblem } from "../scenario/fields";
+import { FIELDS, Kind, field, modulesNeeded, numberProblem } from "../scenario/fields";
 import {
   BuildoutTask,
   CHIP_NAMES,
@@ -57,6 +57,9 @@ type Texts = Record<string, string>;
 interface WizardProps {
   initial: ScenarioDraft;
   submitLabel: string;
+  /** Why the workbook refuses this name (another scenario has it), or undefined. */
+  // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
+  checkName?(name: string): string | undefined;
   // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
   onSubmit(draft: ScenarioDraft): Promise<void>;
   onCancel(): void;
@@ -98,7 +101,15 @@ export function Wizard(props: WizardProps) {
   const current = steps[step];
   const last = step === steps.length - 1;
   const stepProblems = current.keys.filter((k) => problemOf(k));
-  const extraProblem = stepProblem(draft, number("modules_needed"));
+  const extraProblem = stepProblem(
+    draft,
+    modulesNeeded({
+      modules_needed: number("modules_needed"),
+      it_load_mw: number("it_load_mw"),
+      ups_module_mw: number("ups_module_mw"),
+    }),
+  );
+  const nameIssue = nameProblem(draft.name) ?? props.checkName?.(draft.name);
 
   const submit = async () => {
     const values = Object.fromEntries(FIELDS[kind].map((f) => [f.key, number(f.key)]));
@@ -125,11 +136,7 @@ export function Wizard(props: WizardProps) {
         Step {step + 1} of {steps.length}: {current.title}
       </Subtitle2>
       {current.title === "Name" && (
-        <Field
-          label="Scenario name"
-          validationMessage={nameProblem(draft.name)}
-          validationState={nameProblem(draft.name) ? "error" : "none"}
-        >
+        <Field label="Scenario name" validationMessage={nameIssue} validationState={nameIssue ? "error" : "none"}>
           <Input value={draft.name} onChange={(_, d) => setDraft({ ...draft, name: d.value })} />
         </Field>
       )}
@@ -142,7 +149,7 @@ export function Wizard(props: WizardProps) {
             Back
           </Button>
         )}
-        <Button type="submit" appearance="primary" disabled={busy || (last && !!nameProblem(draft.name))}>
+        <Button type="submit" appearance="primary" disabled={busy || (last && !!nameIssue)}>
           {last ? props.submitLabel : "Next"}
         </Button>
         <Button type="button" onClick={props.onCancel}>
@@ -198,10 +205,12 @@ function stepsFor(
     const toggle = (t: string, on: boolean) =>
       setDraft({ ...draft, topologies: on ? [...draft.topologies, t] : draft.topologies.filter((x) => x !== t) });
     return [
-      { title: "Site", keys: ["grid_mw", "pue", "utilization", "value_per_mw_year"] },
+      { title: "Site", keys: ["grid_mw", "pue", "utilization", "tokens_per_s_per_mw", "price_per_m_tokens"] },
       {
         title: "Power",
         keys: [
+          "it_load_mw",
+          "ups_module_mw",
           "modules_needed",
           ...(draft.availabilityFrom === "direct"
             ? ["module_availability"]
@@ -277,7 +286,9 @@ function stepsFor(
           "restart_min",
           "mfu",
           "utilization",
-          "value_per_mw_year",
+          "tokens_per_s_per_mw",
+          "throughput_mfu",
+          "price_per_m_tokens",
         ],
       },
       {

@@ -27,9 +27,11 @@ import { planScenario } from "../scenario/sheets";
 import { parseStore } from "../scenario/store";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { MemoryCell, MemorySheet } from "../workbook/memory";
+import { isErrorValue } from "../workbook/port";
 import type { CellValue } from "../workbook/port";
 import { absolute, rewriteFormula } from "./engine";
 import type { EngineWorkbook } from "./workbook";
+import { ImportRefused, LIMITS, checkXlsx } from "./xlsxLimits";
 
 type Style = NonNullable<PlanCell["style"]>;
 
@@ -39,6 +41,7 @@ const FONTS: Partial<Record<Style, Partial<Font>>> = {
   note: { italic: true },
   header: { bold: true },
   input: { color: { argb: "FF0000FF" } },
+  frozen: { color: { argb: "FF808080" } },
 };
 
 const styleOf = (font: Partial<Font> | undefined): Style | undefined => {
@@ -47,6 +50,7 @@ const styleOf = (font: Partial<Font> | undefined): Style | undefined => {
   if (font.italic) return "note";
   if (font.bold) return "header";
   if (font.color?.argb?.toUpperCase() === "FF0000FF") return "input";
+  if (font.color?.argb?.toUpperCase() === "FF808080") return "frozen";
   return undefined;
 };
 
@@ -68,12 +72,12 @@ function spillArea(workbook: EngineWorkbook, sheet: MemorySheet, address: string
   return `${address}:${cell(row + size[1] - 1, col + size[0] - 1)}`;
 }
 
-/** A formula's cached result: an error value when the engine reported one. */
+/** A formula's cached result: an error value when the engine reported one, always one Excel knows. */
 const result = (workbook: EngineWorkbook, sheet: MemorySheet, address: string, c: MemoryCell) =>
   c.value === null
     ? undefined
     : typeof c.value === "string" && workbook.errorAt(sheet.name, address)
-      ? { error: c.value }
+      ? { error: isErrorValue(c.value) && c.value !== "#BUSY!" ? c.value : "#VALUE!" }
       : c.value;
 
 function writeCell(workbook: EngineWorkbook, sheet: MemorySheet, ws: Worksheet, address: string, c: MemoryCell) {
@@ -158,8 +162,13 @@ async function load(data: ArrayBuffer | Uint8Array): Promise<{ file: Workbook; n
   try {
     await file.xlsx.load(data as ArrayBuffer);
   } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split(/ : | If it is|https?:/)[0].trim();
-    throw new Error(`it is not a readable .xlsx workbook${detail ? ` (${detail})` : ""}`);
+    // A parser's own words (its "Cannot read properties of undefined") mean nothing to a user.
+    const own =
+      e instanceof Error && !(e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError);
+    const detail = own ? e.message.split(/ : | If it is|https?:/)[0].trim() : "";
+    throw new ImportRefused(
+      `it is not a readable .xlsx workbook${detail ? ` (${detail})` : " (it is damaged or of another kind)"}`,
+    );
   }
   return { file, names };
 }
@@ -205,13 +214,22 @@ function readSheet(ws: Worksheet): MemorySheet {
     charts: [],
   };
   const cells: Cell[] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: true }, (c) => void cells.push(c)));
+  // Every cell the file has, formatted empty ones included, and no empty cell it lacks.
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    (row as unknown as { _cells: (Cell | undefined)[] })._cells.forEach((c) => c && cells.push(c)),
+  );
   // The cells an array formula fills are the engine's to compute, not constants.
   const spilled = new Set<string>();
+  let covered = 0;
   for (const c of cells) {
     const ref = (c.value as { ref?: string } | null)?.ref;
-    if (c.formula && ref?.includes(":"))
-      for (const p of cellsOf(ref).flat()) if (cell(p.row, p.col) !== c.address) spilled.add(cell(p.row, p.col));
+    if (!c.formula || !ref?.includes(":")) continue;
+    const [a, b] = ref.split(":").map((x) => parseCell(x.replace(/\$/g, "")));
+    covered += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    if (covered > LIMITS.cells)
+      throw new ImportRefused(`its array formulas cover more than ${LIMITS.cells.toLocaleString("en-US")} cells`);
+    for (const p of cellsOf(ref.replace(/\$/g, "")).flat())
+      if (cell(p.row, p.col) !== c.address) spilled.add(cell(p.row, p.col));
   }
   for (const c of cells) {
     const formula = c.formula ? fromFileFormula(c.formula) : undefined;
@@ -263,15 +281,24 @@ async function restoreCharts(sheets: MemorySheet[]) {
 }
 
 /**
- * Replaces the workbook's contents by an .xlsx file's and recalculates. Throws (changing nothing)
- * when the data is not a readable .xlsx file. From files saved by Excel: a hidden sheet is not shown
+ * Replaces the workbook's contents by an .xlsx file's and recalculates (one undo step). Throws
+ * ImportRefused (changing nothing) when the data is not a readable .xlsx file with a worksheet or
+ * exceeds the limits of ./xlsxLimits.ts, checked before anything is built from it. From files saved by Excel: a hidden sheet is not shown
  * (the workbench shows visible sheets only) and is exported hidden again; a workbook-scoped name becomes a name of
  * the sheet it points to, and other sheets' formulas refer to it as `'That sheet'!name`; names that are not one range on their own sheet, styles other than the pane's,
  * merged cells, comments, validation, conditional formats, images and charts are dropped.
  */
 export async function importXlsx(data: ArrayBuffer | Uint8Array, workbook: EngineWorkbook): Promise<void> {
+  await checkXlsx(data);
   const { file, names } = await load(data);
-  const sheets = file.worksheets.map(readSheet);
+  if (!file.worksheets.length) throw new ImportRefused("it holds no worksheet");
+  let sheets: MemorySheet[];
+  try {
+    sheets = file.worksheets.map(readSheet);
+  } catch (e) {
+    if (e instanceof ImportRefused) throw e;
+    throw new ImportRefused("it is damaged: its worksheets cannot be read");
+  }
   file.worksheets.forEach((ws, i) => ws.state === "hidden" && workbook.hidden.add(sheets[i]));
   /** Workbook-scoped names (lower case) and the sheet each now belongs to. */
   const global = new Map<string, { name: string; owner: MemorySheet }>();

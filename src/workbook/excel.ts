@@ -1,11 +1,22 @@
 /**
  * The workbook port over Office.js. Each operation is one Excel.run with a fixed number of
  * context.sync() calls, whatever the size of the plan: proxies are queued and sent in one batch
- * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1, readInputs: 2, hasTable: 1). Text is written with a
+ * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1, setStyle: 1, readInputs: 2, hasTable: 1). Text is written with a
  * leading apostrophe, Excel's text prefix, so a name such as "=HYPERLINK(...)" stays text.
- * Needs ExcelApi 1.7 (chart series) and worksheet-scoped names (1.4).
+ * Needs ExcelApi 1.7 (chart series) and worksheet-scoped names (1.4); with ExcelApi 1.8 it also
+ * sets the input cells' data validation and the charts' number formats, and without it leaves them out.
  */
-import { NUMBER_FORMATS, PlanCell, SheetPlan, cellsOf, column, parseCell } from "../scenario/plan";
+import {
+  CHART_ROWS,
+  ChartSpec,
+  NUMBER_FORMATS,
+  PlanCell,
+  SheetPlan,
+  Validation,
+  cellsOf,
+  column,
+  parseCell,
+} from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
 import {
   CellValue,
@@ -32,10 +43,73 @@ const STYLE: Record<NonNullable<PlanCell["style"]>, (f: Excel.RangeFormat) => vo
   header: (f) => (f.font.bold = true),
   input: (f) => (f.font.color = "#0000FF"), // the modelling convention: blue inputs
   output: () => undefined,
+  frozen: (f) => (f.font.color = "#808080"), // grey: an input of a frozen sheet drives nothing
 };
 
+/** Points per worksheet row at the default font: a chart CHART_ROWS tall. */
+const ROW_POINTS = 15;
+const CHART_WIDTH_POINTS = 480;
+/** Width of a column of notes (about 40 characters), whatever its longest source. */
+const NOTE_POINTS = 220;
+
+/** Most characters Excel takes in a list validation's source written out (not a range). */
+const LIST_SOURCE_MAX = 255;
+
+/** Excel's rule for a plan's validation (an exclusive minimum needs a custom formula), or undefined if it has none. */
+function excelRule(v: Validation): Excel.DataValidationRule | undefined {
+  if (v.rule === "list") {
+    const source = v.list!.join(",");
+    return source.length > LIST_SOURCE_MAX ? undefined : { list: { inCellDropDown: true, source } };
+  }
+  if (v.minExclusive) {
+    const at = v.address.split(":")[0];
+    const whole = v.rule === "whole" ? `,INT(${at})=${at}` : "";
+    return { custom: { formula: `=AND(ISNUMBER(${at}),${at}>${v.min},${at}<=${v.max}${whole})` } };
+  }
+  const between = { formula1: v.min!, formula2: v.max!, operator: "Between" as const };
+  return v.rule === "whole" ? { wholeNumber: between } : { decimal: between };
+}
+
+/** A plan's chart: titles, axis titles, scale format, data labels and a legend when series compare. */
+function addChart(sheet: Excel.Worksheet, spec: ChartSpec, api18: boolean) {
+  const [first, ...rest] = spec.series;
+  const chart = sheet.charts.add(spec.type, sheet.getRange(first.values), Excel.ChartSeriesBy.columns);
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.setPosition(spec.anchor);
+  chart.height = CHART_ROWS * ROW_POINTS;
+  chart.width = CHART_WIDTH_POINTS;
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(sheet.getRange(spec.categories));
+  for (const s of rest) {
+    const added = chart.series.add(s.name);
+    added.setValues(sheet.getRange(s.values));
+    added.setXAxisValues(sheet.getRange(spec.categories));
+  }
+  const { categoryAxis, valueAxis } = chart.axes;
+  categoryAxis.title.text = spec.categoryAxisTitle;
+  valueAxis.title.text = spec.valueAxisTitle;
+  valueAxis.majorGridlines.visible = true;
+  // Bars list their categories top-down, in the table's order.
+  if (spec.type === "BarClustered") categoryAxis.reversePlotOrder = true;
+  chart.legend.visible = spec.series.length > 1;
+  if (spec.series.length > 1) chart.legend.position = "Bottom";
+  chart.dataLabels.showValue = spec.dataLabels;
+  if (api18) {
+    valueAxis.numberFormat = NUMBER_FORMATS[spec.valueFormat];
+    if (spec.dataLabels) chart.dataLabels.numberFormat = NUMBER_FORMATS[spec.valueFormat];
+  }
+}
+
+/** Whether the host supports an ExcelApi requirement set (e.g. "1.8"). */
+type Supports = (version: string) => boolean;
+
 export class ExcelWorkbook implements WorkbookPort {
-  constructor(private readonly run: Run = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: Run = (batch) => Excel.run(batch),
+    private readonly supports: Supports = (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+  ) {}
 
   async readStore(): Promise<string[][] | null> {
     return this.run(async (context) => {
@@ -93,6 +167,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async writePlan(plan: SheetPlan, previous?: string): Promise<void> {
+    const api18 = this.supports("1.8");
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const sheet = previous === undefined ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
@@ -113,7 +188,10 @@ export class ExcelWorkbook implements WorkbookPort {
           return !old.has(a) && current[row - 1][col - 1] !== "";
         });
         if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
-        for (const area of previous.split(",")) sheet.getRange(area).clear(Excel.ClearApplyTo.all);
+        for (const area of previous.split(",")) {
+          sheet.getRange(area).clear(Excel.ClearApplyTo.all);
+          if (api18) sheet.getRange(area).dataValidation.clear();
+        }
       }
       for (const n of sheet.names.items) if (isGeneratedName(n.name)) n.delete();
       for (const t of sheet.tables.items) if (isGeneratedObject(t.name)) t.convertToRange();
@@ -127,22 +205,20 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       for (const n of plan.names) sheet.names.add(n.name, sheet.getRange(n.address));
       for (const t of plan.tables) sheet.tables.add(sheet.getRange(t.address), true).name = t.name;
-      for (const spec of plan.charts) {
-        const [first, ...rest] = spec.series;
-        const chart = sheet.charts.add(spec.type, sheet.getRange(first.values), Excel.ChartSeriesBy.columns);
-        chart.name = spec.name;
-        chart.title.text = spec.title;
-        chart.setPosition(spec.anchor);
-        const series = chart.series.getItemAt(0);
-        series.name = first.name;
-        series.setXAxisValues(sheet.getRange(spec.categories));
-        for (const s of rest) {
-          const added = chart.series.add(s.name);
-          added.setValues(sheet.getRange(s.values));
-          added.setXAxisValues(sheet.getRange(spec.categories));
+      if (api18)
+        for (const v of plan.validations) {
+          const rule = excelRule(v);
+          if (!rule) continue; // the formulas still refuse a bad value, with their #VALUE! message
+          const validation = sheet.getRange(v.address).dataValidation;
+          validation.clear();
+          validation.rule = rule;
+          validation.ignoreBlanks = false;
+          validation.errorAlert = { message: v.message, showAlert: true, style: "Stop", title: "Balance Point" };
         }
-      }
+      for (const spec of plan.charts) addChart(sheet, spec, api18);
       sheet.getRange(`A:${column(parseCell(plan.extent).col)}`).format.autofitColumns();
+      for (const c of plan.noteColumns ?? [])
+        sheet.getRange(`${column(c)}:${column(c)}`).format.columnWidth = NOTE_POINTS;
       await context.sync();
     });
   }
@@ -186,6 +262,16 @@ export class ExcelWorkbook implements WorkbookPort {
   async setText(sheetName: string, address: string, text: string): Promise<void> {
     await this.run(async (context) => {
       context.workbook.worksheets.getItem(sheetName).getRange(address).formulas = [[asText(text)]];
+      await context.sync();
+    });
+  }
+
+  async setStyle(sheetName: string, areas: string[], style: NonNullable<PlanCell["style"]>): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      // Only written, never read: nothing to load.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      for (const area of areas) STYLE[style](sheet.getRange(area).format);
       await context.sync();
     });
   }

@@ -1,10 +1,22 @@
 /**
  * An in-memory workbook behind the workbook port: worksheets of cells (value, formula, number
- * format), worksheet-scoped names, tables with workbook-unique names, charts and visibility. It
- * has no calculation engine of its own: a formula's value comes from the `calculate` callback
- * given to the constructor (the browser workbench plugs a real one in; tests a deterministic one).
+ * format), worksheet-scoped names, tables with workbook-unique names, input validation rules,
+ * charts and visibility. It has no calculation engine of its own: a formula's value comes from the
+ * `calculate` callback given to the constructor (the browser workbench plugs a real one in; tests a deterministic one).
  */
-import { NUMBER_FORMATS, SheetPlan, PlanCell, cell, cellsOf, parseCell, quoteSheet } from "../scenario/plan";
+import {
+  ChartSpec,
+  NUMBER_FORMATS,
+  SheetPlan,
+  PlanCell,
+  Style,
+  Validation,
+  cell,
+  cellsOf,
+  parseCell,
+  quoteSheet,
+  validationProblem,
+} from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
 import {
   CellValue,
@@ -34,16 +46,24 @@ export interface MemorySheet {
   cells: Map<string, MemoryCell>;
   names: Map<string, string>;
   tables: Map<string, string>;
-  charts: {
-    name: string;
-    type: string;
-    title: string;
-    categories: string;
-    series: { name: string; values: string }[];
-  }[];
+  /** What the generated input cells accept (Excel's data validation); absent on a sheet without any. */
+  validations?: Validation[];
+  charts: ChartSpec[];
 }
 
 export type Calculate = (formula: string, sheet: string) => CellValue | CellValue[][];
+
+/**
+ * `formula` with each reference to the sheet `name` (quoted or bare, a cell, range or name on it)
+ * replaced by #REF!, outside string literals. Excel keeps what followed the sheet (#REF!A1); the
+ * bare error literal is what both Excel and HyperFormula read back as #REF!.
+ */
+export function withoutSheet(formula: string, name: string): string {
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `|(?<![A-Za-z0-9_.'])${escape(name)}` : "";
+  const reference = `(?:${escape(quoteSheet(name))}${bare})![A-Za-z0-9_.$]+(?::[A-Za-z0-9_.$]+)?`;
+  return formula.replace(new RegExp(`("(?:[^"]|"")*")|${reference}`, "gi"), (_, text) => text ?? "#REF!");
+}
 
 const blank = (c: MemoryCell | undefined) => !c || (c.formula === undefined && (c.value === null || c.value === ""));
 
@@ -71,11 +91,30 @@ export class MemoryWorkbook implements WorkbookPort {
     return s;
   }
 
-  /** Sets a cell as a user would (a value, or a formula when the text starts with "="). */
-  setCell(sheet: string, address: string, input: CellValue) {
+  /**
+   * Sets a cell as a user would (a value, or a formula when the text starts with "="). As in Excel
+   * the cell keeps its number format and style; `format` gives it a number format instead.
+   */
+  setCell(sheet: string, address: string, input: CellValue, format?: string) {
     const s = this.require(sheet);
-    if (typeof input === "string" && input.startsWith("=")) this.setFormula(s, address, input);
-    else s.cells.set(address, { value: input });
+    const old = s.cells.get(address);
+    const kept = format ?? old?.format;
+    if (typeof input === "string" && input.startsWith("=")) this.setFormula(s, address, input, kept);
+    else s.cells.set(address, kept === undefined ? { value: input } : { value: input, format: kept });
+    if (old?.style) s.cells.get(address)!.style = old.style;
+  }
+
+  /**
+   * Why the rule on a cell refuses `content` (what an edit would store there: a number, a text, a
+   * formula as text, or null to clear it), with the rule's message; undefined when the cell has no
+   * rule or accepts it. Excel refuses such an edit with the same message.
+   */
+  validationProblem(sheet: string, address: string, content: CellValue): string | undefined {
+    const { row, col } = parseCell(address);
+    const rule = this.sheet(sheet)?.validations?.find((v) =>
+      cellsOf(v.address).some((line) => line.some((p) => p.row === row && p.col === col)),
+    );
+    return rule && validationProblem(rule, content);
   }
 
   /** The value shown in a cell (null when empty). */
@@ -170,6 +209,7 @@ export class MemoryWorkbook implements WorkbookPort {
         const a = cell(p.row, p.col);
         s.cells.set(a, { value: null, ...s.cells.get(a), format: NUMBER_FORMATS[f.format] });
       }
+    s.validations = plan.validations.map((v) => ({ ...v, ...(v.list ? { list: [...v.list] } : {}) }));
     s.charts.push(...plan.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })));
   }
 
@@ -243,6 +283,24 @@ export class MemoryWorkbook implements WorkbookPort {
     this.calls.push(`deleteSheet:${name}`);
     const s = this.require(name);
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    // Excel turns references to a deleted sheet into #REF!; so does this emulation.
+    for (const other of this.sheets)
+      for (const [address, c] of other.cells) {
+        const formula = c.formula && withoutSheet(c.formula, s.name);
+        if (!formula || formula === c.formula) continue;
+        this.setFormula(other, address, formula, c.format);
+        other.cells.get(address)!.style = c.style;
+      }
+  }
+
+  async setStyle(sheet: string, areas: string[], style: Style): Promise<void> {
+    this.calls.push(`setStyle:${sheet}`);
+    const s = this.require(sheet);
+    for (const area of areas)
+      for (const p of cellsOf(area).flat()) {
+        const a = cell(p.row, p.col);
+        s.cells.set(a, { value: null, ...s.cells.get(a), style });
+      }
   }
 
   async activate(name: string): Promise<void> {

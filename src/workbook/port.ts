@@ -3,7 +3,7 @@
  * each one costs a small fixed number of round trips in Excel (src/workbook/excel.ts) and can be
  * emulated exactly in memory (src/workbook/memory.ts).
  */
-import { PlanCell, SheetPlan, cell, cellsOf, parseCell } from "../scenario/plan";
+import { PlanCell, SheetPlan, Style, cell, cellsOf, parseCell } from "../scenario/plan";
 
 export type CellValue = string | number | boolean | null;
 
@@ -64,6 +64,8 @@ export interface WorkbookPort {
   readInputs(sheet: string): Promise<Record<string, CellValue[][]>>;
   /** Writes one cell as text. */
   setText(sheet: string, address: string, text: string): Promise<void>;
+  /** Gives the cells of `areas` one of the pane's styles; their values and number formats stay. */
+  setStyle(sheet: string, areas: string[], style: Style): Promise<void>;
   /**
    * Replaces each range's formulas by their current values; refuses (FreezeError, nothing
    * written) while any of them shows an error or is still calculating.

@@ -4,10 +4,12 @@
  * co-author may have changed it) and refuses to write while the store is corrupt, from a newer
  * version or oversized: only resetStore, which the pane calls after asking, changes such a store,
  * and it keeps the old one as a visible backup sheet. Nothing a user made is deleted except the
- * sheet of a scenario the user chose to delete.
+ * sheet of a scenario the user chose to delete. Scenario names are unique ignoring case, as sheet
+ * names are. A workbook call that fails part way leaves the sheets as the store describes them (what
+ * was written is undone, or the store records it), so the same operation can simply be tried again.
  */
 import { COMPARE_SHEET, compareFootprint, planCompare } from "../scenario/compare";
-import { PlanCell } from "../scenario/plan";
+import { PlanCell, parseCell } from "../scenario/plan";
 import {
   BuildoutTask,
   MAX_NAME,
@@ -54,6 +56,47 @@ export class InvalidScenarioError extends Error {
 export const infraCells = (s: Scenario): PlanCell[] =>
   planScenario(s).cells.filter((c) => c.formula?.includes("INFRA."));
 
+/** The banner a frozen sheet shows in place of its note (the plan's A2, below the title), until Restore. */
+export const FROZEN_BANNER =
+  "Frozen values: formulas stored in the scenario. The inputs no longer drive the outputs; " +
+  "Restore formulas in the Balance Point pane brings them back.";
+export const BANNER_CELL = "A2";
+
+/**
+ * The cells a user edits: greyed while the sheet is frozen, not locked. Excel's sheet protection
+ * (Worksheet.protection, ExcelApi 1.2) locks every cell whose Locked format is set, which is all of
+ * them by default, so it would also stop a colleague annotating the shared sheet; it makes every
+ * later write by the pane (Restore, Update, Rename's title) fail until the sheet is unprotected;
+ * without a password anyone removes it from the Review tab, and a password would have to be kept
+ * in the workbook. The banner says what frozen means and grey inputs show which cells it concerns.
+ */
+const inputCells = (s: Scenario): string[] =>
+  planScenario(s)
+    .cells.filter((c) => c.style === "input")
+    .map((c) => c.address);
+
+/**
+ * Why `name` cannot be given to a scenario: another one (not `self`) has it already, compared
+ * ignoring case as Excel compares sheet names.
+ */
+export function duplicateNameProblem(
+  name: string,
+  scenarios: readonly Pick<Scenario, "id" | "name">[],
+  self?: string,
+): string | undefined {
+  const wanted = cleanText(name, MAX_NAME).toLowerCase();
+  const other = scenarios.find((s) => s.id !== self && s.name.toLowerCase() === wanted);
+  return other && `A scenario named "${other.name}" exists already: choose another name.`;
+}
+
+/** What deleting a scenario did with its sheet. */
+export type Removed =
+  | { sheet: string; outcome: "deleted" }
+  /** The sheet was gone already. */
+  | { sheet: string; outcome: "missing" }
+  /** The sheet no longer holds the scenario (renamed, replaced, or another record's): it is kept. */
+  | { sheet: string; outcome: "kept" };
+
 const newId = (taken: Set<string>): string => {
   for (;;) {
     const id =
@@ -68,13 +111,28 @@ const newId = (taken: Set<string>): string => {
 export class ScenarioBook {
   constructor(private readonly port: WorkbookPort) {}
 
-  /** The store as it is now in the workbook. */
+  /**
+   * The store as it is now in the workbook, its scenarios in the order of their sheets' tabs (new
+   * sheets are added last, so this is creation order until a user moves a tab); scenarios whose
+   * sheet is gone come last, in store order.
+   */
   async load(): Promise<StoreState> {
-    return parseStore(await this.port.readStore());
+    const state = parseStore(await this.port.readStore());
+    if (state.status !== "ok" && state.status !== "corrupt") return state;
+    const tabs = (await this.port.sheetNames()).map((n) => n.toLowerCase());
+    const position = (e: StoredScenario) => {
+      const i = tabs.indexOf(e.scenario.sheet.toLowerCase());
+      return i < 0 ? tabs.length : i;
+    };
+    return { ...state, entries: [...state.entries].sort((a, b) => position(a) - position(b) || a.row - b.row) };
   }
 
-  /** The scenarios, or throws StoreLockedError; the header row's third cell keeps the Compare extent. */
-  private async writable(): Promise<{
+  /**
+   * The scenarios, or throws StoreLockedError; the header row's third cell keeps the Compare extent.
+   * With `damaged`, a corrupt store's readable scenarios too: only for deleting one, which clears
+   * its rows and writes nothing else.
+   */
+  private async writable(damaged = false): Promise<{
     entries: StoredScenario[];
     upgrade: boolean;
     rows: string[][];
@@ -83,8 +141,10 @@ export class ScenarioBook {
     const rows = await this.port.readStore();
     const state = parseStore(rows);
     if (state.status === "empty") return { entries: [], upgrade: true, rows: [] };
-    if (state.status !== "ok") throw new StoreLockedError(state);
     const compare = rows?.[0]?.[2] || undefined;
+    if (state.status === "corrupt" && damaged)
+      return { entries: state.entries, upgrade: false, rows: rows ?? [], compare };
+    if (state.status !== "ok") throw new StoreLockedError(state);
     return { entries: state.entries, upgrade: state.version < SCHEMA_VERSION, rows: rows ?? [], compare };
   }
 
@@ -113,6 +173,16 @@ export class ScenarioBook {
     const scenario = { ...checked.value, extent: planScenario(checked.value).extent };
     recordCells(scenario);
     return scenario;
+  }
+
+  /** Refuses a name another scenario of the store has. */
+  private unique(name: string, store: { entries: StoredScenario[] }, self?: string): void {
+    const problem = duplicateNameProblem(
+      name,
+      store.entries.map((e) => e.scenario),
+      self,
+    );
+    if (problem) throw new InvalidScenarioError([problem]);
   }
 
   /** Refuses unless the scenario's sheet still carries its own inputs table (see WorkbookPort.writePlan). */
@@ -145,19 +215,34 @@ export class ScenarioBook {
     const store = await this.writable();
     if (store.entries.length >= MAX_SCENARIOS)
       throw new InvalidScenarioError([`A workbook holds at most ${MAX_SCENARIOS} scenarios.`]);
+    this.unique(draft.name, store);
     const id = newId(new Set(store.entries.map((e) => e.scenario.id)));
     const scenario = this.place(draft, id, sheetNameFor(draft.name, await this.reserved()));
     await this.port.writePlan(planScenario(scenario));
-    // Write the record, read its row back, and move on if a co-author's record took it meanwhile.
-    const tried: number[] = [];
-    for (let current = store; ; current = await this.writable()) {
-      const row = this.freeRow(current, id, tried);
-      await this.save(current, [{ scenario, row }]);
-      if ((await this.port.readStore())?.[row - 1]?.[0] === id) break;
-      tried.push(row);
+    try {
+      // Write the record, read its row back, and move on if a co-author's record took it meanwhile.
+      const tried: number[] = [];
+      for (let current = store; ; current = await this.writable()) {
+        const row = this.freeRow(current, id, tried);
+        await this.save(current, [{ scenario, row }]);
+        if ((await this.port.readStore())?.[row - 1]?.[0] === id) break;
+        tried.push(row);
+      }
+    } catch (error) {
+      // The sheet was made a moment ago: without its record it goes, so trying again makes one scenario.
+      const rows = await this.port.readStore().catch(() => undefined);
+      if (!rows?.some((r) => r[0] === id)) {
+        if (rows) await this.port.deleteSheet(scenario.sheet).catch(() => undefined);
+        throw error;
+      }
     }
-    await this.port.activate(scenario.sheet);
+    await this.show(scenario.sheet);
     return scenario;
+  }
+
+  /** Activates a sheet the pane has just written; a failure there does not undo what was written. */
+  private async show(sheet: string): Promise<void> {
+    await this.port.activate(sheet).catch(() => undefined);
   }
 
   private entry(store: { entries: StoredScenario[] }, id: string): StoredScenario {
@@ -170,31 +255,43 @@ export class ScenarioBook {
   /**
    * Regenerates the sheet from `draft`: the cells the pane wrote before are replaced, every other
    * cell stays (see WorkbookPort.writePlan). The draft is validated before anything is written, the
-   * plan is written before the sheet is renamed, and the store is saved last. A frozen scenario is
-   * frozen again; if its new values are not ready (an error or #BUSY!) it is saved unfrozen.
+   * plan is written before the sheet is renamed, and the store is saved last; if a later step fails,
+   * the old name and block are put back. A frozen scenario is frozen again; if its new values are
+   * not ready (an error or #BUSY!) it is saved unfrozen.
    */
   async update(id: string, draft: ScenarioDraft): Promise<Scenario> {
     const store = await this.writable();
     const { scenario: old, row } = this.entry(store, id);
+    this.unique(draft.name, store, id);
     const sheet = await this.sheetFor(draft.name, old);
     const scenario = this.place(draft, id, sheet, false);
-    await this.port.writePlan(planScenario({ ...scenario, sheet: old.sheet }), footprint(planScenario(old)));
+    const written = planScenario({ ...scenario, sheet: old.sheet });
+    await this.port.writePlan(written, footprint(planScenario(old)));
+    let renamed = false;
     try {
       if (sheet !== old.sheet) await this.port.renameSheet(old.sheet, sheet);
+      renamed = sheet !== old.sheet;
+      let saved = scenario;
+      if (old.frozen)
+        try {
+          await this.freezeSheet(scenario);
+          saved = { ...scenario, frozen: true };
+        } catch (error) {
+          if (!(error instanceof FreezeError)) throw error;
+        }
+      await this.save(store, [{ scenario: saved, row }]);
+      return saved;
     } catch (error) {
-      await this.save(store, [{ scenario: { ...scenario, sheet: old.sheet }, row }]);
+      // Put the sheet back as the store still describes it, so the same update can be tried again.
+      try {
+        if (renamed) await this.port.renameSheet(sheet, old.sheet);
+        await this.port.writePlan(planScenario(old), footprint(written));
+        if (old.frozen) await this.freezeSheet(old);
+      } catch {
+        // The first failure is the one to report.
+      }
       throw error;
     }
-    let saved = scenario;
-    if (old.frozen)
-      try {
-        await this.port.freeze(sheet, infraCells(scenario).map(areaOf));
-        saved = { ...scenario, frozen: true };
-      } catch (error) {
-        if (!(error instanceof FreezeError)) throw error;
-      }
-    await this.save(store, [{ scenario: saved, row }]);
-    return saved;
   }
 
   /** The sheet name for `name`: the scenario's own sheet while the name is unchanged. */
@@ -222,32 +319,64 @@ export class ScenarioBook {
   async rename(id: string, name: string): Promise<Scenario> {
     const store = await this.writable();
     const { scenario: old, row } = this.entry(store, id);
+    this.unique(name, store, id);
     await this.guard(old);
     const sheet = await this.sheetFor(name, old);
     const edited = withInputs(old, await this.port.readInputs(old.sheet));
     const base = validateScenario(edited).ok ? edited : old;
     const renamed = this.place({ ...draftOf(base), name }, id, sheet, old.frozen);
     if (sheet !== old.sheet) await this.port.renameSheet(old.sheet, sheet);
+    try {
+      await this.save(store, [{ scenario: renamed, row }]);
+    } catch (error) {
+      if (sheet !== old.sheet) await this.port.renameSheet(sheet, old.sheet).catch(() => undefined);
+      throw error;
+    }
     await this.port.setText(sheet, "A1", renamed.name);
-    await this.save(store, [{ scenario: renamed, row }]);
     return renamed;
   }
 
-  /** A copy of the scenario with the inputs as they are on its sheet now. */
+  /**
+   * A copy of the scenario with the inputs as they are on its sheet now, named "Copy of …" with
+   * " (2)", " (3)"… added when that name is taken.
+   */
   async duplicate(id: string): Promise<Scenario> {
     const scenario = await this.current(id);
-    return this.create({ ...draftOf(scenario), name: `Copy of ${scenario.name}`.slice(0, MAX_NAME) });
+    const others = (await this.writable()).entries.map((e) => e.scenario);
+    const base = `Copy of ${scenario.name}`;
+    let name = base.slice(0, MAX_NAME);
+    for (let n = 2; duplicateNameProblem(name, others); n++)
+      name = `${base.slice(0, MAX_NAME - ` (${n})`.length).trim()} (${n})`;
+    return this.create({ ...draftOf(scenario), name });
   }
 
-  /** Deletes the scenario's sheet and record (the pane asks first). */
-  async remove(id: string): Promise<void> {
-    const store = await this.writable();
+  /**
+   * Deletes the scenario's record and, when it still holds the scenario, its sheet (the pane asks
+   * first). A record whose sheet is gone, renamed, replaced or another record's is always
+   * deletable: the record goes and such a sheet is left as it is. Deleting works in a damaged store
+   * too, and clears every row recording the scenario (a damaged store may hold a second copy).
+   */
+  async remove(id: string): Promise<Removed> {
+    const store = await this.writable(true);
     const { scenario, row } = this.entry(store, id);
-    if ((await this.port.sheetNames()).some((n) => n.toLowerCase() === scenario.sheet.toLowerCase())) {
-      await this.guard(scenario);
-      await this.port.deleteSheet(scenario.sheet);
-    }
-    await this.save(store, [{ scenario: null, row }]);
+    const { sheet } = scenario;
+    let outcome: Removed["outcome"] = "deleted";
+    if (await this.port.hasTable(sheet, inputsTable(id))) await this.port.deleteSheet(sheet);
+    else if ((await this.port.sheetNames()).some((n) => n.toLowerCase() === sheet.toLowerCase())) outcome = "kept";
+    else outcome = "missing";
+    const copies = store.rows.flatMap((r, i) => (i > 0 && i + 1 !== row && r[0] === id ? [i + 1] : []));
+    await this.save(
+      store,
+      [row, ...copies].map((r) => ({ scenario: null, row: r })),
+    );
+    return { sheet, outcome };
+  }
+
+  /** Replaces the INFRA formulas by their values, greys the inputs and shows the frozen banner. */
+  private async freezeSheet(s: Scenario): Promise<void> {
+    await this.port.freeze(s.sheet, infraCells(s).map(areaOf));
+    await this.port.setStyle(s.sheet, inputCells(s), "frozen");
+    await this.port.setText(s.sheet, BANNER_CELL, FROZEN_BANNER);
   }
 
   /** Freeze for sharing: INFRA formulas become their values; the store keeps what regenerates them. */
@@ -255,38 +384,64 @@ export class ScenarioBook {
     const store = await this.writable();
     const { scenario, row } = this.entry(store, id);
     await this.guard(scenario);
-    await this.port.freeze(scenario.sheet, infraCells(scenario).map(areaOf));
+    await this.freezeSheet(scenario);
     const frozen = { ...scenario, frozen: true };
     await this.save(store, [{ scenario: frozen, row }]);
     return frozen;
   }
 
-  /** Restore formulas: writes the INFRA formulas back from the stored scenario. */
+  /** Restore formulas: writes the INFRA formulas back from the stored scenario, the inputs' style and the note. */
   async restore(id: string): Promise<Scenario> {
     const store = await this.writable();
     const { scenario, row } = this.entry(store, id);
     await this.guard(scenario);
     await this.port.restore(scenario.sheet, infraCells(scenario));
+    await this.port.setStyle(scenario.sheet, inputCells(scenario), "input");
+    const note = planScenario(scenario).cells.find((c) => c.address === BANNER_CELL)?.text ?? "";
+    await this.port.setText(scenario.sheet, BANNER_CELL, note);
     const live = { ...scenario, frozen: false };
     await this.save(store, [{ scenario: live, row }]);
     return live;
   }
 
-  /** Writes the Compare sheet for the chosen scenarios. */
-  async compare(ids: string[]): Promise<void> {
+  /**
+   * Writes the Compare sheet for the chosen scenarios. A sheet named Compare that the store does not
+   * know as the pane's (a user's, or the pane's from before a new store was started) is renamed out
+   * of the way, never overwritten; its new name is returned.
+   */
+  async compare(ids: string[]): Promise<{ moved?: string }> {
     const store = await this.writable();
     const chosen = ids.map((id) => this.entry(store, id).scenario);
     const plan = planCompare(chosen);
-    const exists = (await this.port.sheetNames()).some((n) => n.toLowerCase() === COMPARE_SHEET.toLowerCase());
-    if (exists && !store.compare)
-      throw new InvalidScenarioError([
-        `A sheet named "${COMPARE_SHEET}" that the pane did not make exists: rename it first.`,
-      ]);
-    await this.port.writePlan(plan, exists ? compareFootprint(store.compare!) : undefined);
-    // The header keeps the Compare extent; an older store gets its header through save's migration.
-    if (store.upgrade) await this.save({ ...store, compare: plan.extent }, []);
-    else await this.port.writeStore([{ row: 1, cells: [...headerCells(), plan.extent] }]);
-    await this.port.activate(COMPARE_SHEET);
+    const names = await this.port.sheetNames();
+    const existing = names.find((n) => n.toLowerCase() === COMPARE_SHEET.toLowerCase());
+    let previous: string | undefined;
+    let moved: string | undefined;
+    if (existing) {
+      try {
+        previous = store.compare && compareFootprint(store.compare);
+      } catch {
+        previous = undefined; // an extent no Compare plan has: the sheet is not treated as the pane's
+      }
+      if (!previous) {
+        moved = sheetNameFor(`${COMPARE_SHEET} (earlier)`, names);
+        await this.port.renameSheet(existing, moved);
+      }
+    }
+    // The store claims the block before it is written (the wider of old and new while both may be
+    // on the sheet), so a failure part way never leaves pane cells that a retry would take for a user's.
+    const claim = previous ? widerExtent(store.compare!, plan.extent) : plan.extent;
+    if (claim !== store.compare) await this.claimCompare(store, claim);
+    await this.port.writePlan(plan, previous);
+    if (claim !== plan.extent) await this.claimCompare(store, plan.extent);
+    await this.show(COMPARE_SHEET);
+    return { moved };
+  }
+
+  /** Records the Compare block's extent in the header; an older store gets its header through save's migration. */
+  private async claimCompare(store: Awaited<ReturnType<ScenarioBook["writable"]>>, extent: string): Promise<void> {
+    if (store.upgrade) await this.save({ ...store, compare: extent }, []);
+    else await this.port.writeStore([{ row: 1, cells: [...headerCells(), extent] }]);
   }
 
   /**
@@ -303,6 +458,11 @@ export class ScenarioBook {
       ]);
     return backup;
   }
+}
+
+/** Of two Compare extents (same last row), the one reaching further right. */
+function widerExtent(a: string, b: string): string {
+  return parseCell(a).col >= parseCell(b).col ? a : b;
 }
 
 /** The wizard's view of a stored scenario. */

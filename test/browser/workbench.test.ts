@@ -7,140 +7,36 @@
  * test-artifacts/workbench/. The production build's time to interactive and the gzipped size of
  * what it loads are measured and printed.
  */
-import { execFileSync, spawn } from "child_process";
 import fs from "fs";
-import type { Server } from "http";
-import os from "os";
 import path from "path";
 import { gzipSync } from "zlib";
-import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { functions } from "../../src/functions";
 import { InfraError } from "../../src/functions/errors";
 import type { EngineWorkbook } from "../../src/workbench/workbook";
-
-const { serveStatic } = require("../../scripts/static-server") as {
-  serveStatic(dir: string): Promise<Server>;
-};
+import * as h from "./harness";
+import type { Cell } from "./harness";
 
 jest.setTimeout(90_000);
 
-const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts", "workbench");
-/** Chromium as TOOLCHAIN.md starts it (playwright adds --headless and a fresh profile). */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const HOSTILE_STORED = "<img src=x onerror=alert(1)>";
 const HOSTILE_TYPED = '=HYPERLINK("http://evil.example/","click me")';
+const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts", "workbench");
 
-function chromiumPath(): string {
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("Chromium is missing: install it with `apt-get install -y chromium` (Debian's package).");
-  }
-}
-
-const { isFresh } = require("./build-workbench") as { isFresh(dir: string): boolean };
-const PREBUILT = path.join(__dirname, "..", "..", "build", "workbench");
-
-/** Runs build-workbench.js in a child process, building the workbench into `out`. */
-function build(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "build-workbench.js"), out], { stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the workbench build failed (${code})`))));
-  });
-}
-
-const urlOf = (server: Server) => {
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/workbench.html`;
-};
-const isLocal = (url: string) =>
-  /^(data|blob):/.test(url) || ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
-
-let out: string | undefined;
-let server: Server | undefined;
-let browser: Browser;
-let url: string;
+let workbench: h.Workbench;
 let page: Page;
 /** What the current step saw go wrong: requests off localhost, console errors, page errors, dialogs. */
 let problems: string[] = [];
 const requests: string[] = [];
-let shots = 0;
-
-/** Watches a page for everything a step must not do. */
-function watch(p: Page) {
-  p.on("request", (r) => {
-    requests.push(r.url());
-    if (!isLocal(r.url())) problems.push(`request off localhost: ${r.url()}`);
-  });
-  p.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  p.on("dialog", (d) => (problems.push(`dialog: ${d.message()}`), void d.dismiss()));
-}
-
-async function shot(name: string) {
-  shots += 1;
-  await page.screenshot({ path: path.join(ARTIFACTS, `${String(shots).padStart(2, "0")}-${name}.png`) });
-}
-
-type Cell = { value: string | number | boolean | null; formula?: string };
-/** The workbook's cells of one sheet, read through window.workbench. */
-const cellsOf = (sheet: string): Promise<Record<string, Cell>> =>
-  page.evaluate(
-    (name) =>
-      Object.fromEntries(
-        [...(window as unknown as { workbench: EngineWorkbook }).workbench.sheet(name)!.cells].map(([a, c]) => [
-          a,
-          { value: c.value, formula: c.formula },
-        ]),
-      ),
-    sheet,
-  );
-const namesOf = (sheet: string): Promise<Record<string, string>> =>
-  page.evaluate(
-    (name) => Object.fromEntries((window as unknown as { workbench: EngineWorkbook }).workbench.sheet(name)!.names),
-    sheet,
-  );
-const gridCell = (address: string) => page.locator(`td[data-address="${address}"]`);
-const scenarioItem = (name: string) =>
-  page.getByRole("list", { name: "Scenarios in this workbook" }).getByRole("listitem", { name, exact: true });
-
-/** Milliseconds from navigation start until the wizard's first button can be clicked. */
-async function timeToInteractive(p: Page): Promise<number> {
-  const handle = await p.waitForFunction(() => {
-    const button = Array.from(document.querySelectorAll("button")).find(
-      (b) => b.textContent === "New redundancy scenario",
-    );
-    return button && !button.disabled ? performance.now() : false;
-  });
-  return (await handle.jsonValue()) as number;
-}
-
-async function openTab(sheet: string) {
-  await page.getByRole("tab", { name: sheet, exact: true }).click();
-  await page.getByRole("table", { name: `Sheet ${sheet}`, exact: true }).waitFor();
-}
-
-/** Steps through the wizard of `kind`, naming the scenario when `name` is given. */
-async function buildScenario(kind: string, name?: string) {
-  await page.getByRole("button", { name: `New ${kind} scenario` }).click();
-  const wizard = page.getByRole("form");
-  while (!(await wizard.getByRole("button", { name: "Create the sheet" }).isVisible()))
-    await wizard.getByRole("button", { name: "Next" }).click();
-  if (name !== undefined) await wizard.getByLabel("Scenario name").fill(name);
-  await shot(`${kind}-wizard`);
-  await wizard.getByRole("button", { name: "Create the sheet" }).click();
-  await page.getByText("Scenario created.").waitFor();
-}
+const snap = h.screenshots("workbench");
+const shot = (name: string) => snap(page, name);
+const watch = (p: Page) => h.watch(p, problems, requests);
+const cellsOf = (sheet: string) => h.cellsOf(page, sheet);
+const namesOf = (sheet: string) => h.namesOf(page, sheet);
+const gridCell = (address: string) => h.gridCell(page, address);
+const scenarioItem = (name: string) => h.scenarioItem(page, name);
+const openTab = (sheet: string) => h.openTab(page, sheet);
+const buildScenario = (kind: string, name?: string) => h.buildScenario(page, kind, name, snap);
 
 /** Every output of a sheet (out_ names) holds a formula and a finite number. */
 async function expectNumericOutputs(sheet: string) {
@@ -154,27 +50,10 @@ async function expectNumericOutputs(sheet: string) {
 }
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const reuse = isFresh(PREBUILT);
-  if (!reuse) out = fs.mkdtempSync(path.join(os.tmpdir(), "balance-point-workbench-"));
-  console.log(reuse ? "workbench: reusing the fresh build in build/workbench/" : "workbench: building it");
-  const [launched] = await Promise.all([
-    chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
-    (out ? build(out) : Promise.resolve()).then(async () => {
-      server = await serveStatic(out ?? PREBUILT);
-    }),
-  ]);
-  browser = launched;
-  url = urlOf(server!);
+  workbench = await h.startWorkbench();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
+afterAll(() => workbench?.close());
 
 afterEach(() => {
   const seen = problems;
@@ -183,24 +62,24 @@ afterEach(() => {
 });
 
 test("the production build: time to interactive and gzipped size of everything the page loads", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await workbench.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const p = await context.newPage();
-  watch(p);
+  h.watch(p, problems, requests);
   const loads: Promise<{ url: string; status: number; bytes: number; gzipped: number }>[] = [];
   p.on("response", (r) =>
     loads.push(
       r.body().then((b) => ({ url: r.url(), status: r.status(), bytes: b.length, gzipped: gzipSync(b).length })),
     ),
   );
-  await p.goto(url);
-  const tti = await timeToInteractive(p);
+  await p.goto(workbench.url);
+  const tti = await h.timeToInteractive(p);
   await p.waitForLoadState("networkidle");
   const files = await Promise.all(loads);
   await context.close();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const sum = (key: "bytes" | "gzipped") => files.reduce((s, f) => s + f[key], 0);
   // Scripts the page loads later, on first use (ExcelJS, on the first export or import).
-  const served = out ?? PREBUILT;
+  const served = workbench.served;
   const loaded = new Set(files.map((f) => new URL(f.url).pathname.slice(1)));
   const lazy = fs.readdirSync(served).filter((f) => f.endsWith(".js") && !loaded.has(f));
   console.log(
@@ -222,10 +101,10 @@ test("the production build: time to interactive and gzipped size of everything t
 });
 
 test("loads the workbench: an empty workbook beside the task pane", async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
   watch(page);
-  await page.goto(url);
-  await timeToInteractive(page);
+  await page.goto(workbench.url);
+  await h.timeToInteractive(page);
   await expect(page.title()).resolves.toBe("Balance Point workbench");
   await page.getByText("No sheets yet: build a scenario with the wizard.").waitFor();
   await page.getByText("No scenarios in this workbook yet.").waitFor();
@@ -272,14 +151,19 @@ test("editing an input cell recalculates the INFRA formulas that depend on it", 
     await gridCell(names[name]).click();
     await page.getByLabel("Formula bar").fill(String(value));
     await page.getByLabel("Formula bar").press("Enter");
-    await expect(page.getByLabel("Selected cell").textContent()).resolves.toBe(names[name]);
+    // Enter commits and moves down, as in Excel.
+    await expect(page.getByLabel("Name Box").inputValue()).resolves.toBe(
+      names[name].replace(/[0-9]+$/, (r) => String(Number(r) + 1)),
+    );
   };
-  // Value per year is effective MW × value per MW-year: doubling the latter doubles it exactly.
-  await edit("in_value_per_mw_year", 2 * (before[names.in_value_per_mw_year].value as number));
+  // Value per year is effective MW × the price of its tokens: doubling the price doubles it (to the dollar it is rounded to).
+  await edit("in_price_per_m_tokens", 2 * (before[names.in_price_per_m_tokens].value as number));
   await page.waitForFunction(
     ([a, v]) =>
-      (window as unknown as { workbench: EngineWorkbook }).workbench.sheet("Redundancy scenario")!.cells.get(a)
-        ?.value === v,
+      Math.abs(
+        ((window as unknown as { workbench: EngineWorkbook }).workbench.sheet("Redundancy scenario")!.cells.get(a)
+          ?.value as number) - v,
+      ) <= 1,
     [names.out_value_per_year, 2 * (before[names.out_value_per_year].value as number)] as const,
   );
   // More grid power: REDUNDANCY_COMPARE and everything downstream recalculate.
@@ -334,9 +218,14 @@ test("freeze for sharing turns INFRA formulas into their values; restore brings 
   const frozen = await cellsOf(sheet);
   expect(infra(frozen)).toEqual([]);
   expect(Object.keys(frozen).filter((a) => frozen[a].formula).length).toBeGreaterThan(0);
+  // Every value stays; the note below the title becomes the frozen banner.
+  expect(frozen.A2.value).toMatch(/^Frozen values: formulas stored in the scenario/);
   expect(Object.fromEntries(Object.entries(frozen).map(([a, c]) => [a, c.value]))).toEqual(
-    Object.fromEntries(Object.entries(before).map(([a, c]) => [a, c.value])),
+    Object.fromEntries(Object.entries(before).map(([a, c]) => [a, a === "A2" ? frozen.A2.value : c.value])),
   );
+  await gridCell("A2")
+    .getByText(/^Frozen values: formulas stored in the scenario/)
+    .waitFor();
   await shot("frozen");
 
   await scenarioItem(sheet).getByRole("button", { name: "Restore formulas" }).click();
@@ -360,6 +249,7 @@ test("a bad INFRA formula in the formula bar shows its argument help, then its e
   await expect(bar.inputValue()).resolves.toBe("=INFRA.GOODPUT(");
   await bar.fill("=INFRA.GOODPUT(-5, 50000, 1, 10)");
   await bar.press("Enter");
+  await gridCell("J2").click(); // Enter moved the selection down
   let expected: InfraError | undefined;
   try {
     functions.GOODPUT(-5, 50000, 1, 10);
@@ -402,6 +292,8 @@ test("export to .xlsx and import it back: every sheet, cell (value and formula),
   });
   expect(await snapshot()).not.toEqual(before);
   await page.getByTestId("import-xlsx").setInputFiles(file);
+  // Importing over a workbook that holds work asks first, in the page.
+  await page.getByRole("dialog").getByRole("button", { name: "Replace", exact: true }).click();
   await page.getByTestId("file-status").getByText(`Imported ${download.suggestedFilename()}.`).waitFor();
   expect(await snapshot()).toEqual(before);
   // The pane reads the imported store: the hostile names are listed as text again.
@@ -412,5 +304,5 @@ test("export to .xlsx and import it back: every sheet, cell (value and formula),
 
 test("the page only ever asked 127.0.0.1", () => {
   expect(requests.length).toBeGreaterThan(0);
-  expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+  expect(requests.filter((u) => !h.isLocal(u))).toEqual([]);
 });

@@ -123,7 +123,7 @@ describe("chips by name or by the user's own figures", () => {
   test("CHIPS spills the catalog with sources; CHIPS(name) one chip", () => {
     const all = CHIPS() as Cells;
     expect(all[0]).toEqual(["chip", "field", "value", "unit", "precision", "dense", "source", "as_of", "note"]);
-    expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(18);
+    expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(27);
     const b200 = CHIPS(name("b200")) as Cells;
     expect(b200.slice(1).every((r) => r[0] === "B200")).toBe(true);
     const bf16 = b200.find((r) => r[1] === "bf16_tflops")!;
@@ -138,7 +138,7 @@ describe("roofline and balance as Excel calls them", () => {
     expect(ROOFLINE(name("H100"), 1e4)).toBeCloseTo(0.7 * 989.4, 9);
   });
 
-  test("70B decode on 8×H100 (research notes §8 case 5): 5.22 ms with efficiencies 1, HBM-bound", () => {
+  test("70B decode on 8×H100 (H100 datasheet rates): 5.22 ms with efficiencies 1, HBM-bound", () => {
     const [, w] = DECODE_STEP(70e9, 1, 0, 0) as [string[], number[]];
     const rows = BALANCE_BREAKDOWN(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 8, w[5], 1, 1, 1) as [
       string,
@@ -187,6 +187,43 @@ describe("roofline and balance as Excel calls them", () => {
     expect(BOTTLENECK(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", 1024, w[5], 1, 1, 1)).toBe("network");
   });
 
+  /*
+   * The JAX scaling book (gpus.md): data parallelism across H100 nodes is compute-bound above
+   * "990e12 / 400e9 = 2475" tokens per GPU. That rule hides the gradient AllReduce behind the backward
+   * pass alone (4 of the 6·N FLOPs per token) at the many-node limit of the ring. BALANCE overlaps it with
+   * the whole step (6·N) and counts the ring's 2(n − 1)/n at n nodes, so its crossover is
+   * 2475 × (989.4/990) × 4/6 × (n − 1)/n: 1,546 tokens per GPU at 16 nodes (ring factor 1.875).
+   */
+  test("data-parallel crossover on 16 H100 nodes: 1,546 tokens per GPU = the book's 2,475 × 4/6 × 15/16", () => {
+    const chips = 128;
+    const probe = 1000;
+    const [, w] = TRAIN_STEP(8e9, probe * chips, chips) as [string[], number[]];
+    const rows = BALANCE_BREAKDOWN(name("H100"), w[0], w[1], w[2], w[3], w[4], "bf16", chips, w[5], 1, 1, 1) as [
+      string,
+      number,
+    ][];
+    const value = (label: string) => rows.find((r) => r[0] === label)![1];
+    // Compute time grows with tokens, gradient traffic does not: the crossover is where they meet.
+    const crossover = (probe * value("scale-out network s")) / value("compute s");
+    const expected = 2475 * (989.4 / 990) * (4 / 6) * (15 / 16);
+    expect(expected).toBeCloseTo(1545.9, 1);
+    expect(Math.abs(crossover / expected - 1)).toBeLessThan(1e-9);
+    const fraction = (tokensPerGpu: number) => {
+      const [, s] = TRAIN_STEP(8e9, tokensPerGpu * chips, chips) as [string[], number[]];
+      return BALANCE(name("H100"), s[0], s[1], s[2], s[3], s[4], "bf16", chips, s[5], 1, 1, 1);
+    };
+    expect(fraction(0.95 * crossover)).toBeCloseTo(0.95, 9);
+    expect(fraction(1.05 * crossover)).toBe(1);
+    // With the default efficiencies (compute 0.7, scale-out 0.9) the crossover moves to × 0.7/0.9: 1,202.
+    const [, d] = TRAIN_STEP(8e9, probe * chips, chips) as [string[], number[]];
+    const byDefault = BALANCE_BREAKDOWN(name("H100"), d[0], d[1], d[2], d[3], d[4], "bf16", chips, d[5]) as [
+      string,
+      number,
+    ][];
+    const at = (label: string) => byDefault.find((r) => r[0] === label)![1];
+    expect((probe * at("scale-out network s")) / at("compute s")).toBeCloseTo((expected * 0.7) / 0.9, 6);
+  });
+
   test("TRAIN_STEP feeds BALANCE on H200 across nodes (scale-out from NVIDIA's DGX BasePOD: 400 Gb/s per GPU)", () => {
     const [, w] = TRAIN_STEP(8e9, 1000 * 1024, 1024) as [string[], number[]];
     expect(BOTTLENECK(name("H200"), w[0], w[1], w[2], w[3], w[4], "bf16", 1024, w[5], 1, 1, 1)).toBe("network");
@@ -201,6 +238,15 @@ describe("roofline and balance as Excel calls them", () => {
 describe("LLM helpers", () => {
   test("KV_BYTES: LLaMA-2-13B at 8,192 tokens is 6.7 GB (inference.md)", () => {
     expect(KV_BYTES(40, 40, 128, 8192) / 1e9).toBeCloseTo(6.71, 2);
+  });
+
+  test('KV_BYTES(61, 1, 576, , , "latent"): DeepSeek-V3\'s MLA cache, 70,272 bytes per token (arXiv 2412.19437)', () => {
+    expect(KV_BYTES(61, 1, 576, omitted, omitted, "latent")).toBe(70272);
+    expect(KV_BYTES(61, 1, 576, 1000, 1, " LATENT ")).toBe(35136000);
+    expect(KV_BYTES(80, 8, 128, omitted, omitted, omitted as unknown as string)).toBe(327680);
+    expect(excelErrorOf(() => KV_BYTES(61, 1, 576, 1, 2, "mla")).message).toContain(
+      'cache must be one of "kv", "latent"',
+    );
   });
 
   test("CRITICAL_BATCH: H100 295 (bf16), 148 (int8 weights, bf16 math), DeepSeek-V3 FP8 5,356", () => {
@@ -241,6 +287,41 @@ describe("LLM helpers", () => {
   test("MFU: the PaLM formula, 69.3% for the nanoGPT example on one A100", () => {
     expect(MFU(30000, 1e9, name("A100"), 1, 24, 16, 128, 2048)).toBeCloseTo(0.6931, 4);
     expect(MFU(30000, 1e9, name("A100"), 2, 24, 16, 128, 2048)).toBeCloseTo(0.6931 / 2, 4);
+  });
+});
+
+describe("historical MFU through the catalog (PaLM, Chowdhery et al. 2022, Table 3 and App. B)", () => {
+  test("PaLM 540B on 6,144 TPU v4: 238.3k tokens/s gives 46.2% (45.7% without attention), to the paper's rounding", () => {
+    // N = 540.35e9, L = 118 layers, H = 48 heads of Q = 256, T = 2,048 (PaLM §4.1 and App. B).
+    expect(Math.abs(MFU(238.3e3, 540.35e9, name("TPU v4"), 6144, 118, 48, 256, 2048) - 0.462)).toBeLessThan(5e-4);
+    expect(Math.abs(MFU(238.3e3, 540.35e9, name("TPU v4"), 6144) - 0.457)).toBeLessThan(5e-4);
+  });
+
+  /*
+   * Table 3 gives GPT-3 on V100 21.3% and Gopher on 4,096 TPU v3 32.5%, without the throughputs behind them.
+   * From the published wall-clock runs instead (GPT-3: 300e9 tokens, Brown et al. 2020; 10,000 V100 for 14.8
+   * days, Patterson et al. 2021 Table 4. Gopher: 300e9 tokens in 920 hours on 4,096 TPU v3, Rae et al. 2021
+   * App. F) MFU comes out 5% below Table 3 for both: wall-clock time also holds evaluations, checkpoints and
+   * restarts, which a steady-state throughput leaves out. The tests pin the derived values and that gap.
+   */
+  test("Gopher 280B on 4,096 TPU v3 (920 h for 300e9 tokens): 30.8%, 5% below PaLM's 32.5% (wall-clock vs steady state)", () => {
+    const tokensPerS = 300e9 / (920 * 3600);
+    const mfu = MFU(tokensPerS, 280e9, name("TPU v3"), 4096, 80, 128, 128, 2048);
+    // 90,580 tokens/s × (6 × 280e9 + 12 × 80 × 128 × 128 × 2,048) / (4,096 × 123e12)
+    expect(mfu).toBeCloseTo(0.30784, 5);
+    expect(mfu / 0.325).toBeGreaterThan(0.94);
+    expect(mfu / 0.325).toBeLessThan(1);
+  });
+
+  test("GPT-3 175B on 10,000 V100 (14.8 days for 300e9 tokens), FP16: 20.3%, 5% below PaLM's 21.3%", () => {
+    const tokensPerS = 300e9 / (14.8 * 86400);
+    const mfu = MFU(tokensPerS, 175e9, name("V100"), 10000, 96, 96, 128, 2048, "fp16");
+    // 234,610 tokens/s × (6 × 175e9 + 12 × 96 × 96 × 128 × 2,048) / (10,000 × 125e12)
+    expect(mfu).toBeCloseTo(0.20251, 5);
+    expect(mfu / 0.213).toBeGreaterThan(0.94);
+    expect(mfu / 0.213).toBeLessThan(1);
+    // V100 has no BF16 tensor rate: the default precision is refused, naming the one it has.
+    expect(excelErrorOf(() => MFU(tokensPerS, 175e9, name("V100"), 10000)).message).toContain('"fp16"');
   });
 
   test("agents: 9.4% busy alone; ten loops 94%; 9.64 cores per accelerator to keep it busy", () => {

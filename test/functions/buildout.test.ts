@@ -1,4 +1,5 @@
 import { functions } from "../../src";
+import { InfraError } from "../../src";
 import { excelErrorOf, omitted } from "../excelError";
 import { greenfieldTemplateTable } from "../../src/model";
 
@@ -125,6 +126,17 @@ describe("quantile functions", () => {
     expect(PERT(0, 0, 10, 0.5)).toBeCloseTo(10 * (1 - 0.5 ** 0.2), 12);
     expect(LOGNORMAL(6, 12, 36, 0.95)).toBeCloseTo(36, 10);
   });
+
+  test('PERT(…, "textbook"): σ = (max − min)/6 (Malcolm et al. 1959), narrower than the default Beta with α + β = 6', () => {
+    // Symmetric textbook PERT is Beta(4, 4); the default is Beta(3, 3). Both have median 5.
+    expect(PERT(0, 5, 10, 0.5, "textbook")).toBeCloseTo(5, 12);
+    expect(PERT(0, 5, 10, 0.9, "textbook")).toBeLessThan(PERT(0, 5, 10, 0.9));
+    expect(PERT(0, 5, 10, 0.9, " Beta ")).toBe(PERT(0, 5, 10, 0.9));
+    expect(PERT(0, 5, 10, 0.9, omitted as unknown as string)).toBe(PERT(0, 5, 10, 0.9));
+    expect(excelErrorOf(() => PERT(0, 5, 10, 0.9, "vose")).message).toContain(
+      'variance must be one of "beta", "textbook"',
+    );
+  });
 });
 
 describe("bad input: #VALUE! naming the argument", () => {
@@ -188,6 +200,98 @@ describe("bad input: #VALUE! naming the argument", () => {
     const many = Array.from({ length: 60 }, (_, i) => [`T${i}`, "", 1, 2, 3]);
     const e = excelErrorOf(() => BUILDOUT(many, 100000));
     expect(e.message).toContain("trials");
-    expect(e.message).toContain("83,333");
+    // Refused at row 31, where 31 tasks × 100,000 trials already exceed 3,000,000.
+    expect(e.message).toBe(
+      "trials × (tasks + predecessor links) must be at most 3,000,000: rows 1 to 31 already hold 31 tasks and 0 links, which allow at most 96,774 trials (got 100,000).",
+    );
+    expect(excelErrorOf(() => BUILDOUT(many, 50001)).message).toContain("rows 1 to 60 already hold 60 tasks"); // 60 × 50,001 > 3,000,000
+    expect(BUILDOUT(many, 50000)).toHaveLength(61);
+  });
+});
+
+/**
+ * Issue 11 point 4: total work, trials × (tasks + predecessor links), and the table's rows are
+ * bounded; an oversized call is refused at once (budget 50 ms) and the costliest allowed call
+ * finishes under a second. Timings are printed; the tests check bounds only a pathology breaks.
+ */
+describe("BUILDOUT's work is bounded before it is done", () => {
+  /** Wall and CPU milliseconds of `call`, and the Excel error it threw (if any). */
+  function measure(call: () => unknown): { wall: number; cpu: number; error?: InfraError } {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    let error: InfraError | undefined;
+    try {
+      call();
+    } catch (e) {
+      error = excelErrorOf(() => {
+        throw e;
+      });
+    }
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000, error };
+  }
+  const ms = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(0)} ms (CPU ${m.cpu.toFixed(0)} ms)`;
+
+  /** 500 tasks, each after every earlier one: 124,750 links. */
+  const dense = Array.from({ length: 500 }, (_, i) => [
+    `T${i}`,
+    Array.from({ length: i }, (_, j) => `T${j}`).join(","),
+    1,
+    2,
+    3,
+    "pert",
+    1,
+  ]);
+
+  test("predecessor links count: 500 tasks each after all earlier ones allow 23 trials, not 1,000", () => {
+    const refused = measure(() => BUILDOUT(dense, 1000));
+    // 3,000 units a trial at 1,000 trials: refused at row 77 (77 tasks and 76·77/2 = 2,926 links), the rest unread.
+    expect(refused.error?.message).toBe(
+      "trials × (tasks + predecessor links) must be at most 3,000,000: rows 1 to 77 already hold 77 tasks and 2926 links, which allow at most 999 trials (got 1,000).",
+    );
+    expect(excelErrorOf(() => BUILDOUT(dense, 24)).message).toContain(
+      "rows 1 to 500 already hold 500 tasks and 124750 links, which allow at most 23 trials",
+    );
+    const allowed = measure(() => BUILDOUT_MW(dense, 600, 23));
+    expect(allowed.error).toBeUndefined();
+    console.log(`dense table: refused in ${ms(refused)}; the allowed 23 trials ran in ${ms(allowed)}`);
+    expect(refused.wall).toBeLessThan(2_000);
+  });
+
+  test("a whole-column table (1,048,576 rows) is refused before any row is read", () => {
+    const column: unknown[][] = Array.from({ length: 1_048_576 }, () => [null, null, null, null, null]);
+    column[0] = ["Site", "", 1, 2, 3];
+    const refused = measure(() => BUILDOUT(column));
+    expect(refused.error?.message).toBe(
+      "tasks: the table spans 1,048,576 rows; at most 1,000 are allowed (500 tasks, with a header and blank rows): give the range of the task rows only.",
+    );
+    console.log(`1,048,576 rows refused in ${ms(refused)}`);
+    expect(refused.wall).toBeLessThan(500); // budget 50 ms: this only catches reading the rows
+    expect(BUILDOUT(column.slice(0, 1_000), 100)).toHaveLength(2);
+  });
+
+  test("a table 16,384 columns wide reads only its first nine; notes beyond them are ignored", () => {
+    const wide = site.map((row) => [...row, ...new Array(9 - row.length).fill(""), ...new Array(16_375).fill(null)]);
+    wide.push([...new Array(12).fill(null), "a note", ...new Array(16_371).fill(null)]);
+    expect(BUILDOUT(wide, 500, 2)).toEqual(BUILDOUT(site, 500, 2));
+  });
+
+  test("the costliest allowed call finishes under a second (printed; checked against a generous bound)", () => {
+    // 500 unlinked lognormal tasks, half in one risk group, each bringing MW: 6,000 trials fill the budget.
+    // (Jest runs this code several times slower than plain Node: the bound only catches a pathology.)
+    const rows = Array.from({ length: 500 }, (_, i) => [`T${i}`, "", 1, 2, 3, "lognormal", 1, i % 2 ? "g" : ""]);
+    BUILDOUT(rows.slice(0, 5), 100); // compile first
+    const worst = measure(() => BUILDOUT_MW(rows, 600, 6000));
+    expect(worst.error).toBeUndefined();
+    console.log(`costliest allowed call (BUILDOUT_MW, 500 tasks × 6,000 trials, 600 months): ${ms(worst)}`);
+    expect(worst.cpu).toBeLessThan(20_000);
+  });
+
+  test("names as long as a cell holds are cut in messages", () => {
+    const long = "N".repeat(32_767);
+    const unknown = excelErrorOf(() => BUILDOUT([[long, long.toLowerCase() + "x", 1, 2, 3]]));
+    expect(unknown.message).toBe(`tasks: task "${"N".repeat(24)}…" names an unknown predecessor "${"n".repeat(24)}…".`);
+    const bad = excelErrorOf(() => BUILDOUT([[long, "", 3, 2, 1]]));
+    expect(bad.message).toBe(`tasks: row 1 ("${"N".repeat(24)}…"): min ≤ likely ≤ max must hold (got 3, 2, 1 months).`);
   });
 });

@@ -11,6 +11,7 @@ const {
   VALUE_PER_GW,
   VALUE_PER_EFFECTIVE_MW,
   REDUNDANCY_COMPARE,
+  PATH_AVAILABILITY,
   TCO,
   TCO_BREAKDOWN,
   ACCELERATORS_PER_MW,
@@ -98,13 +99,62 @@ describe("power functions as Excel calls them", () => {
     expect(fromText[0][0]).toBe("Topology");
     const [, twoN, nPlusOne] = fromText as [unknown, unknown[], unknown[]];
     expect(twoN[1]).toBeCloseTo(50, 12);
-    expect(twoN[2]).toBe(AVAILABILITY("2N", 0.999, 4));
-    expect(twoN[3]).toBeCloseTo(DOWNTIME(AVAILABILITY("2N", 0.999, 4)), 9);
+    expect(twoN[2]).toBe(PATH_AVAILABILITY("2N", 0.999, 4));
+    expect(twoN[3]).toBeCloseTo(DOWNTIME(PATH_AVAILABILITY("2N", 0.999, 4)), 9);
     expect(twoN[6]).toBe(0);
     expect(nPlusOne[4]).toBeCloseTo(
-      EFFECTIVE_MW(120, 1.2, "N+1", AVAILABILITY("N+1", 0.999, 4), omitted, omitted, omitted, 4),
+      EFFECTIVE_MW(120, 1.2, "N+1", PATH_AVAILABILITY("N+1", 0.999, 4), omitted, omitted, omitted, 4),
       9,
     );
+  });
+
+  test("REDUNDANCY_COMPARE with the Redundancy sheet's defaults ranks as WP75 does: N+1 < 3N/2 < 2N in availability", () => {
+    // The sheet's call: topologies, grid 120 MW, PUE 1.2, module availability 0.999, N = 4, β = 0.05, value, utilization.
+    const rows = REDUNDANCY_COMPARE([["N+1", "3N/2", "2N"]], 120, 1.2, 0.999, 4, 0.05, 1e6, 0.8) as unknown[][];
+    const [nPlusOne, distributed, twoN] = rows.slice(1).map((r) => r[2] as number);
+    expect(nPlusOne).toBeLessThan(distributed);
+    expect(distributed).toBeLessThan(twoN);
+    for (const row of rows.slice(1)) {
+      expect(row[3]).toBeCloseTo(DOWNTIME(row[2] as number), 12);
+      expect(row[4]).toBeCloseTo((row[1] as number) * (row[2] as number) * 0.8, 9);
+      expect(row[5]).toBeCloseTo((row[4] as number) * 1e6, 3);
+    }
+  });
+
+  test("REDUNDANCY_COMPARE: path and transfer switch availability 1 give the modules alone, as AVAILABILITY", () => {
+    const omitValue = [omitted, omitted, omitted] as const; // value, utilization, goodput
+    const rows = REDUNDANCY_COMPARE([["N+1", "3N/2", "2N"]], 120, 1.2, 0.999, 4, 0.05, ...omitValue, [[1]], 1);
+    expect((rows as unknown[][]).slice(1).map((r) => r[2])).toEqual([
+      AVAILABILITY("N+1", 0.999, 4, 0.05),
+      AVAILABILITY("3N/2", 0.999, 4, 0.05),
+      AVAILABILITY("2N", 0.999, 4, 0.05),
+    ]);
+    const worse = REDUNDANCY_COMPARE([["N+1"]], 120, 1.2, 0.999, 4, 0.05, ...omitValue, [[0.999]]) as unknown[][];
+    expect(worse[1][2]).toBe(PATH_AVAILABILITY("N+1", 0.999, 4, 0.05, [[0.999]]));
+  });
+
+  test("PATH_AVAILABILITY: the sourced path by default; one number or a range of components in series", () => {
+    expect(PATH_AVAILABILITY("N+1", 0.999, 4, 0.05, [[1]], 1)).toBe(AVAILABILITY("N+1", 0.999, 4, 0.05));
+    const modules = AVAILABILITY("N+1", 0.999, 4);
+    expect(PATH_AVAILABILITY("4+1", 0.999, omitted, omitted, [[0.9999]])).toBeCloseTo(modules * 0.9999, 15);
+    // A Node caller (dist/lib) may pass the number itself.
+    expect(PATH_AVAILABILITY("4+1", 0.999, omitted, omitted, 0.9999 as never)).toBe(
+      PATH_AVAILABILITY("4+1", 0.999, omitted, omitted, [[0.9999]]),
+    );
+    const parts = [
+      [0.99999, 0.99998],
+      [0.99997, null],
+    ];
+    expect(PATH_AVAILABILITY("4+1", 0.999, omitted, omitted, parts)).toBeCloseTo(
+      PATH_AVAILABILITY("4+1", 0.999, omitted, omitted, [[0.99999 * 0.99998 * 0.99997]]),
+      15,
+    );
+    // Default path: ATS 0.9999685, three switchboards 0.9999921 each (IEEE 3006.8 figures) → 0.9999448.
+    expect(PATH_AVAILABILITY("4+1", 0.999) / modules).toBeCloseTo(0.9999448, 7);
+    // Distributed redundant: a transfer switch at each load, 0.9999685 by default.
+    expect(
+      PATH_AVAILABILITY("3N/2", 0.999, 4, 0, [[1]], 0.9999) / PATH_AVAILABILITY("3N/2", 0.999, 4, 0, [[1]], 1),
+    ).toBeCloseTo(0.9999, 15);
   });
 
   test("REDUNDANCY_COMPARE: Flex on 4N/3 deploys a third more (Zhang et al., ISCA 2021: up to 33 %)", () => {
@@ -160,6 +210,12 @@ describe("power functions as Excel calls them", () => {
   test("ACCELERATORS_PER_MW: 545,455 NVL72 GPUs and 784,314 DGX H100 GPUs per GW (reference §6 case 26)", () => {
     expect(ACCELERATORS_PER_MW(132, 72) * 1000).toBeCloseTo(545455, -1);
     expect(ACCELERATORS_PER_MW(10.2, 8) * 1000).toBeCloseTo(784314, -1);
+    expect(ACCELERATORS_PER_MW(132, 72, omitted)).toBe(ACCELERATORS_PER_MW(132, 72));
+  });
+
+  test("ACCELERATORS_PER_MW per facility MW: NVL72 (132 kW) at PUE 1.2 is 454.5; Bernstein's 5,932 racks per GW at 168.6 kW each", () => {
+    expect(ACCELERATORS_PER_MW(132, 72, 1.2)).toBeCloseTo(454.545, 3);
+    expect((ACCELERATORS_PER_MW(132, 72, 168.6 / 132) * 1000) / (5932 * 72)).toBeCloseTo(1, 3);
   });
 
   test("UPTIME_TIER: commonly quoted figures, downtime computed (Tier II's 22.0 h does not follow from 99.741 %)", () => {
@@ -222,6 +278,13 @@ describe("bad input", () => {
       "4+1",
     ],
     [() => UPTIME_TIER(5), "tier", "1 to 4"],
+    [() => ACCELERATORS_PER_MW(132, 72, 0.8), "pue", "[1, 10]"],
+    [() => PATH_AVAILABILITY("2N", 0.999, 4, 0, [[0]]), "path_availability", "(0, 1]"],
+    [() => PATH_AVAILABILITY("2N", 0.999, 4, 0, [[0.9, 1.2]]), "path_availability", "(0, 1]"],
+    [() => PATH_AVAILABILITY("2N", 0.999, 4, 0, "high" as never), "path_availability", "(0, 1]"],
+    [() => PATH_AVAILABILITY("3N/2", 0.999, 4, 0, [[1]], -1), "transfer_switch_availability", "(0, 1]"],
+    [() => PATH_AVAILABILITY("2N", 0.999), "modules_needed", "availability depends on it"],
+    [() => REDUNDANCY_COMPARE([["2N"]], 100, 1.2, 0.999, 4, 0, 1, 1, 1, [[2]]), "path_availability", "(0, 1]"],
   ])("%#: #VALUE! naming %s", (call, argument, accepted) => {
     const e = excelErrorOf(call);
     expect(e.code).toBe("#VALUE!");

@@ -1,5 +1,5 @@
 import { functions } from "../../src";
-import { excelErrorOf } from "../excelError";
+import { excelErrorOf, omitted } from "../excelError";
 
 const { JOB_MTBF, SURVIVAL, CKPT_INTERVAL, ETTR, GOODPUT, GOODPUT_BREAKDOWN, SPARES_NEEDED } = functions;
 
@@ -21,6 +21,38 @@ describe("reliability functions as Excel calls them", () => {
   test("an Invocation object in an optional slot (stale cached metadata) counts as omitted", () => {
     const invocation = { address: "Sheet1!A1" } as unknown as number;
     expect(GOODPUT(16384, 50000, 1, 10, invocation)).toBe(GOODPUT(16384, 50000, 1, 10));
+  });
+
+  test("CKPT_INTERVAL's restart_min: Daly's first order sqrt(2δ(M + R)); the other optima do not depend on R", () => {
+    // Daly 2006 Fig. 3 case: M = 24 h, δ = 5 min, R = 10 min: sqrt(2 · 5 · 1,450) = 120.42 min
+    expect(CKPT_INTERVAL(5, 24, "daly_first_order", 10)).toBeCloseTo(120.416, 3);
+    expect(CKPT_INTERVAL(5, 24, "daly_first_order")).toBeCloseTo(120, 9);
+    expect(CKPT_INTERVAL(5, 24, "daly", 10)).toBe(CKPT_INTERVAL(5, 24));
+    expect(CKPT_INTERVAL(5, 24, "exact", 10)).toBe(CKPT_INTERVAL(5, 24, "exact"));
+    expect(excelErrorOf(() => CKPT_INTERVAL(5, 24, "daly_first_order", -1)).message).toContain("restart_min");
+  });
+
+  test("failure_multiplier: Meta's measured 7.9 h at 1,024 GPUs from the RSC-1 fit with m = 3.65", () => {
+    const fit = JOB_MTBF(1024 / 8, 24 / 6.5e-3);
+    expect(JOB_MTBF(1024 / 8, 24 / 6.5e-3, fit / 7.9)).toBeCloseTo(7.9, 12);
+    expect(SURVIVAL(1024, 50000, 10, 2)).toBeCloseTo(SURVIVAL(2048, 50000, 10), 12);
+    expect(JOB_MTBF(16384, 50000, omitted)).toBe(JOB_MTBF(16384, 50000));
+    expect(excelErrorOf(() => JOB_MTBF(16384, 50000, 0)).message).toContain(
+      "failure_multiplier must be a number in (0, 1,000]",
+    );
+  });
+
+  test("GOODPUT with failure_multiplier m equals GOODPUT at accel_mtbf_hours / m when no spares are kept", () => {
+    const n = null as unknown as number;
+    expect(GOODPUT(16384, 50000, 1, 10, n, 0.4, n, n, 3.65)).toBeCloseTo(
+      GOODPUT(16384, 50000 / 3.65, 1, 10, n, 0.4),
+      12,
+    );
+    // The README example at Meta's measured 1,024-GPU clustering is far below its 0.85.
+    expect(GOODPUT(16384, 50000, 1, 10, n, n, n, n, 3.65)).toBeLessThan(0.75);
+    const rows = GOODPUT_BREAKDOWN(16384, 50000, 1, 10, n, 0.4, 32, 48, 3.65) as [string, number][];
+    expect(rows.reduce((s, r) => s + r[1], 0)).toBeCloseTo(1, 12);
+    expect(rows[0][1]).toBe(GOODPUT(16384, 50000, 1, 10, n, 0.4, 32, 48, 3.65));
   });
 
   test("method names ignore case and spaces", () => {
@@ -57,7 +89,7 @@ describe("bad input", () => {
     [() => JOB_MTBF(2.5, 100), "units", "got 2.5"],
     [() => SURVIVAL(8, -1, 1), "unit_mtbf_hours", "a number in (0, 1,000,000,000]"],
     [() => CKPT_INTERVAL(0, 24), "ckpt_write_min", "a number > 0"],
-    [() => CKPT_INTERVAL(5, 24, "weibull"), "method", '"daly", "young", "exact"'],
+    [() => CKPT_INTERVAL(5, 24, "weibull"), "method", '"daly", "young", "exact", "daly_first_order"'],
     [() => ETTR(24, 60, 5, -1), "restart_min", "≥ 0"],
     [() => GOODPUT(16384, 50000, 1, 10, null as unknown as number, 1.5), "mfu", "(0, 1]"],
     [

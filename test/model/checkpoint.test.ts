@@ -1,13 +1,16 @@
 import {
   checkpointIntervalMin,
+  dalyFirstOrderIntervalMin,
   dalyIntervalMin,
+  ettr,
   exactIntervalMin,
   lambertW0,
   logGamma,
   youngIntervalMin,
 } from "../../src/model";
 
-// Test vectors: reference/goodput-reliability.md §9 (tolerances as its policy states).
+// Test vectors: Young 1974 and Daly 2006 as each test names them; published values to their
+// printed rounding, recomputed ones to floating-point precision.
 describe("Young 1974 first-order interval", () => {
   test("δ = 5 min, M = 1,440 min gives sqrt(2·5·1440) = 120 min", () => {
     expect(youngIntervalMin(5, 1440)).toBeCloseTo(120, 6);
@@ -39,6 +42,38 @@ describe("Daly 2006 eq. 37 (FGCS 22, figure captions: T_s = 500 h, R = 10 min, �
 
   test("Daly subtracts δ; mlsysim's old docstring 'sqrt(2δM) + δ' is wrong", () => {
     expect(dalyIntervalMin(5, 1440)).toBeLessThan(youngIntervalMin(5, 1440));
+  });
+});
+
+describe("Daly 2006 first-order model with restart time: τ = sqrt(2δ(M + R)) (Daly, FGCS 22(3), 2006)", () => {
+  test.each([
+    // Daly's caption cases, δ = 5 min, R = 10 min: sqrt(2·5·(M + 10))
+    [24, 120.416],
+    [6, 60.828],
+    [0.25, 15.811],
+  ])("M = %p h, δ = 5, R = 10 gives %p min", (mtbfHours, expected) => {
+    expect(checkpointIntervalMin(5, mtbfHours, "daly_first_order", 10)).toBeCloseTo(expected, 3);
+  });
+
+  test("with R = 0 it is Young's interval; a longer restart lengthens it", () => {
+    expect(dalyFirstOrderIntervalMin(5, 1440, 0)).toBe(youngIntervalMin(5, 1440));
+    expect(checkpointIntervalMin(5, 24, "daly_first_order")).toBe(youngIntervalMin(5, 1440));
+    expect(dalyFirstOrderIntervalMin(5, 1440, 60)).toBeGreaterThan(dalyFirstOrderIntervalMin(5, 1440, 10));
+  });
+
+  test("the complete model's optimum does not move with R: the best ETTR on a 0.01-min grid sits at the exact optimum for R = 0, 10 and 120", () => {
+    const exact = exactIntervalMin(5, 360); // M = 6 h, δ = 5 min
+    for (const restart of [0, 10, 120]) {
+      let best = 0;
+      let bestTau = 0;
+      for (let tau = 40; tau <= 80; tau += 0.01) {
+        const r = ettr(6, tau, 5, restart, 0);
+        if (r > best) [best, bestTau] = [r, tau];
+      }
+      expect(Math.abs(bestTau - exact)).toBeLessThan(0.011);
+      expect(checkpointIntervalMin(5, 6, "exact", restart)).toBe(exact);
+      expect(checkpointIntervalMin(5, 6, "daly", restart)).toBe(dalyIntervalMin(5, 360));
+    }
   });
 });
 

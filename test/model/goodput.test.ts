@@ -174,3 +174,45 @@ describe("goodput breakdown", () => {
     expect(b.usefulWork).toBeLessThan(0.4 * 0.9189 + 0.002);
   });
 });
+
+describe("job-scale failure rates (failure multiplier; Kokolis et al. 2024 measured MTTF by job size)", () => {
+  const base = {
+    accelerators: 16384,
+    accelMtbfHours: 50000,
+    ckptWriteMin: 1,
+    restartMin: 10,
+    mfu: 1,
+    spares: 0,
+    repairHours: 0,
+  };
+
+  test("m scales the job's interruption rate: the same as an accelerator MTBF m times shorter, without spares", () => {
+    const clustered = goodputBreakdown({ ...base, failureMultiplier: 3.65 });
+    const shorter = goodputBreakdown({ ...base, accelMtbfHours: 50000 / 3.65 });
+    expect(clustered.usefulWork).toBeCloseTo(shorter.usefulWork, 12);
+    expect(clustered.intervalMin).toBeCloseTo(shorter.intervalMin, 9);
+  });
+
+  test("the README example: 0.851 at 50,000 h, 0.793 at RSC-1's fleet fit (29,538 h), 0.666 with Meta's 1,024-GPU clustering (m = 3.65)", () => {
+    expect(goodputBreakdown(base).usefulWork).toBeCloseTo(0.8513, 4);
+    expect(goodputBreakdown({ ...base, accelMtbfHours: (8 * 24) / 6.5e-3 }).usefulWork).toBeCloseTo(0.7933, 4);
+    expect(goodputBreakdown({ ...base, failureMultiplier: 3.65 }).usefulWork).toBeCloseTo(0.6664, 4);
+  });
+
+  test("with spares the pool keeps the per-accelerator rate: only the job's interruptions multiply", () => {
+    const withSpares = { ...base, spares: 32, repairHours: 48 };
+    const clustered = goodputBreakdown({ ...withSpares, failureMultiplier: 3 });
+    const plain = goodputBreakdown(withSpares);
+    expect(clustered.idleSpares).toBe(plain.idleSpares);
+    expect(clustered.usefulWork).toBeLessThan(plain.usefulWork);
+    const parts =
+      clustered.usefulWork +
+      clustered.belowPeak +
+      clustered.checkpointSaves +
+      clustered.lostProgress +
+      clustered.restarts +
+      clustered.waitingForRepair +
+      clustered.idleSpares;
+    expect(parts).toBeCloseTo(1, 12);
+  });
+});

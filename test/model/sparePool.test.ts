@@ -7,7 +7,7 @@ import {
   unitUnavailability,
 } from "../../src/model";
 
-// Binomial spare pool, reference/goodput-reliability.md §6: N = 2,048 nodes at Meta's RSC-1 rate
+// Binomial spare pool of independent node states (failure rate from Kokolis et al., arXiv 2410.21680): N = 2,048 nodes at Meta's RSC-1 rate
 // (6.5 failures per 1,000 node-days, Kokolis et al. arXiv 2410.21680).
 const nodeMtbfHours = 24 / 6.5e-3;
 

@@ -3,11 +3,15 @@ import { buildout, fleet, redundancy } from "./fixtures";
 import {
   FIELDS,
   Scenario,
+  CHART_ROWS,
   cellsOf,
   defaultValues,
+  modulesNeeded,
+  parseCell,
   planCompare,
   planScenario,
   validateScenario,
+  validationProblem,
 } from "../../src/scenario";
 
 const all = () => [redundancy(), fleet("count"), fleet("power", "Custom"), buildout()];
@@ -67,7 +71,7 @@ describe("sheet plans", () => {
       v.grid_mw,
       v.pue,
       v.module_availability,
-      v.modules_needed,
+      modulesNeeded(v),
     );
     expect(spill.spill).toEqual({ rows: result.length, cols: result[0].length });
     const b = buildout();
@@ -98,7 +102,102 @@ describe("sheet plans", () => {
       ["BarClustered"],
       ["Line"],
     ]);
-    expect(planScenario(buildout()).charts[0].series).toHaveLength(3);
+    const fan = planScenario(buildout()).charts[0];
+    expect(fan.series.map((x) => x.name)).toEqual(["P10", "P50", "P90"]);
+    expect([fan.categoryAxisTitle, fan.valueAxisTitle, fan.valueFormat]).toEqual(["Month", "MW online (MW)", "mw"]);
+  });
+
+  test("every chart has axis titles with units and sits at row 4 beside the tables, not over a cell", () => {
+    for (const s of all()) {
+      const plan = planScenario(s);
+      for (const chart of plan.charts) {
+        expect(chart.title).not.toBe("");
+        expect(chart.categoryAxisTitle).not.toBe("");
+        expect(chart.valueAxisTitle).toMatch(/\((MW|%)\)$/);
+        const anchor = parseCell(chart.anchor);
+        expect(anchor.row).toBe(4);
+        expect(anchor.col).toBeLessThanOrEqual(11); // column K at most: on the first screen
+        const covered = plan.cells.map((c) => parseCell(c.address)).filter((p) => p.row >= 4 && p.row < 4 + CHART_ROWS);
+        for (const p of covered) expect(p.col).toBeLessThan(anchor.col);
+      }
+    }
+  });
+
+  test("the task table and every spilled block have human headers", () => {
+    const plan = planScenario(buildout());
+    const text = (address: string) => plan.cells.find((c) => c.address === address)?.text;
+    const table = plan.tables.find((t) => t.name.endsWith("_tasks"))!;
+    const row = parseCell(table.address.split(":")[0]).row;
+    expect(cellsOf(`A${row}:I${row}`)[0].map((p) => text(`${String.fromCharCode(64 + p.col)}${row}`))).toEqual([
+      "Task",
+      "Predecessors",
+      "Min (months)",
+      "Most likely (months)",
+      "Max (months)",
+      "Distribution",
+      "MW delivered",
+      "Risk group",
+      "Source",
+    ]);
+    // A spill either returns its own header row (REDUNDANCY_COMPARE, TCO_BREAKDOWN) or has one written above it.
+    const ownHeader = /REDUNDANCY_COMPARE|TCO_BREAKDOWN/;
+    for (const s of all()) {
+      const p = planScenario(s);
+      for (const spill of p.cells.filter((c) => c.spill)) {
+        if (ownHeader.test(spill.formula!)) continue;
+        const { row: r, col } = parseCell(spill.address);
+        const above = cellsOf(`A${r - 1}:${String.fromCharCode(64 + col + spill.spill!.cols - 1)}${r - 1}`)[0];
+        for (const q of above) {
+          const h = p.cells.find((c) => c.address === `${String.fromCharCode(64 + q.col)}${q.row}`);
+          expect(h).toMatchObject({ style: "header", text: expect.stringMatching(/\w/) });
+        }
+      }
+    }
+  });
+
+  test("every input cell carries a validation rule; each rule states what it accepts", () => {
+    for (const s of all()) {
+      const plan = planScenario(s);
+      const ruled = new Set(
+        plan.validations.flatMap((v) =>
+          cellsOf(v.address)
+            .flat()
+            .map((p) => `${p.row},${p.col}`),
+        ),
+      );
+      // Free-text task columns (name, predecessors, risk group, source) are the only unchecked inputs.
+      const freeText = s.kind === "buildout" ? [1, 2, 8, 9] : [];
+      for (const c of plan.cells.filter((x) => x.style === "input")) {
+        const p = parseCell(c.address);
+        if (!freeText.includes(p.col)) expect(ruled).toContain(`${p.row},${p.col}`);
+      }
+      for (const v of plan.validations) expect(v.message).toMatch(/must be|are months|is a number/);
+    }
+    const r = planScenario(redundancy());
+    const at = r.names.find((n) => n.name === "in_module_availability")!.address;
+    const rule = r.validations.find((v) => v.address === at)!;
+    expect(validationProblem(rule, 1.5)).toBe("Module availability (0–1) must be a number above 0 up to 1.");
+    expect([validationProblem(rule, 0), validationProblem(rule, "lots"), validationProblem(rule, null)]).toEqual([
+      rule.message,
+      rule.message,
+      rule.message,
+    ]);
+    expect(validationProblem(rule, 0.9999)).toBeUndefined();
+    const topology = r.validations.find((v) => v.rule === "list")!;
+    expect([validationProblem(topology, "2N"), validationProblem(topology, "3N")]).toEqual([
+      undefined,
+      topology.message,
+    ]);
+  });
+
+  test("no value output divides by the sheet's own goodput, utilization or PUE (nothing calibrated)", () => {
+    for (const s of all()) {
+      const plan = planScenario(s);
+      const values = plan.names.filter((n) => n.name.startsWith("out_value")).map((n) => n.address);
+      const formulas = plan.cells.filter((c) => values.includes(c.address)).map((c) => c.formula!);
+      expect(formulas.length).toBe(s.kind === "buildout" ? 0 : s.kind === "redundancy" ? 2 : 4);
+      for (const f of formulas) expect(f).not.toMatch(/VALUE_PER_EFFECTIVE_MW|\/(in_pue|in_utilization|out_goodput)/);
+    }
   });
 
   test("a custom chip uses its own peak; sizing by power counts whole racks", () => {

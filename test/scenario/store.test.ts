@@ -5,13 +5,14 @@ import {
   Scenario,
   STORE_MARKER,
   defaultValues,
+  modulesNeeded,
   parseStore,
   planScenario,
   recordCells,
   sheetNameFor,
   validateScenario,
 } from "../../src/scenario";
-import { buildout, redundancy } from "./fixtures";
+import { buildout, fleet, redundancy } from "./fixtures";
 
 const header = [STORE_MARKER, String(SCHEMA_VERSION)];
 
@@ -50,14 +51,21 @@ describe("scenario validation (untrusted input)", () => {
     });
     expect(bad).toEqual({
       ok: false,
-      errors: expect.arrayContaining(["PUE must be from 1 to 10 facility ÷ IT.", expect.stringContaining("topology")]),
+      errors: expect.arrayContaining([
+        "PUE (facility ÷ IT) must be a number from 1 to 10.",
+        expect.stringContaining("topology"),
+      ]),
     });
-    const odd = validateScenario({
-      ...redundancy(),
-      values: { ...defaultValues("redundancy"), modules_needed: 3 },
-      topologies: ["3N/2"],
-    });
-    expect(odd.ok).toBe(false);
+    // 3N/2 needs an even N, whether N is typed (the override) or derived: 3 MW on 1 MW modules is 3.
+    const odd = (values: Record<string, number>) =>
+      validateScenario({
+        ...redundancy(),
+        values: { ...defaultValues("redundancy"), ...values },
+        topologies: ["3N/2"],
+      });
+    expect(odd({ modules_needed: 3 }).ok).toBe(false);
+    expect(odd({ it_load_mw: 3 }).ok).toBe(false);
+    expect(odd({ it_load_mw: 3, modules_needed: 4 }).ok).toBe(true);
   });
 
   test("sheet names: forbidden characters removed, unique ignoring case, never History", () => {
@@ -112,12 +120,44 @@ describe("the store", () => {
     expect(() => recordCells({ ...s, topologies: Array(8000).fill("2N") } as Scenario)).toThrow(/too large/);
   });
 
-  test("version 1 records (topologies as one text) migrate to version 2", () => {
-    const v1 = { ...s, topologies: "2N, 2N FLEX, N+1, 3N/2" };
+  /** The version 2 form of the default redundancy scenario: N and a token value per facility MW-year. */
+  const v2Values = (values: Record<string, number>) => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { it_load_mw, ups_module_mw, tokens_per_s_per_mw, price_per_m_tokens, ...kept } = values;
+    return { ...kept, modules_needed: 4, value_per_mw_year: 5.676e12 };
+  };
+
+  test("version 1 records (topologies as one text) migrate to the current version", () => {
+    const v1 = { ...s, values: v2Values(s.values), topologies: "2N, 2N FLEX, N+1, 3N/2" };
     const state = parseStore([
       [STORE_MARKER, "1"],
       [s.id, JSON.stringify(v1)],
     ]);
     expect(state).toEqual({ status: "ok", version: 1, entries: [{ scenario: s, row: 2 }], rowCount: 2 });
+  });
+
+  test("version 2 records open in money with their N kept: the old default value becomes the sourced throughput", () => {
+    const read = (record: object) => {
+      const state = parseStore([
+        [STORE_MARKER, "2"],
+        [s.id, JSON.stringify(record)],
+      ]);
+      if (state.status !== "ok") throw new Error(JSON.stringify(state));
+      return state.entries[0].scenario;
+    };
+    expect(read({ ...s, values: v2Values(s.values) })).toEqual(s);
+    // N = 6 stays 6 (6 MW on 1 MW modules); 3.1536e12 tokens per MW-year are 100,000 tokens/s.
+    const custom = read({ ...s, values: { ...v2Values(s.values), modules_needed: 6, value_per_mw_year: 3.1536e12 } });
+    expect(custom.values).toMatchObject({
+      it_load_mw: 6,
+      ups_module_mw: 1,
+      modules_needed: 0,
+      tokens_per_s_per_mw: 1e5,
+    });
+    expect(modulesNeeded(custom.values)).toBe(6);
+    const f = fleet("count");
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { tokens_per_s_per_mw, throughput_mfu, price_per_m_tokens, ...kept } = f.values;
+    expect(read({ ...f, values: { ...kept, value_per_mw_year: 5.676e12 } })).toEqual(f);
   });
 });

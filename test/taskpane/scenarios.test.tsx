@@ -60,7 +60,7 @@ describe("scenario pane against the in-memory workbook", () => {
     open(workbook());
     fireEvent.click(await screen.findByRole("button", { name: "New redundancy scenario" }, LOAD));
     fireEvent.change(screen.getByLabelText("PUE (facility ÷ IT)"), { target: { value: "0.5" } });
-    expect(screen.getByText("PUE must be from 1 to 10 facility ÷ IT.")).toBeTruthy();
+    expect(screen.getByText("PUE (facility ÷ IT) must be a number from 1 to 10.")).toBeTruthy();
     click("Next");
     expect(screen.getByText(/Step 1 of 3/)).toBeTruthy();
   });
@@ -79,7 +79,7 @@ describe("scenario pane against the in-memory workbook", () => {
     expect(wb.value("Site", "K2")).toBe("my note");
     expect(wb.value("Site", "B5")).toBe(200);
     // Two more topologies lengthen the block by two rows, onto a cell the user typed below it.
-    wb.setCell("Site", "A30", "in the way");
+    wb.setCell("Site", "A33", "in the way");
     fireEvent.click(item("Site").getByRole("button", { name: "Open" }));
     await screen.findByLabelText("Site grid power (MW)");
     click("Next");
@@ -87,8 +87,8 @@ describe("scenario pane against the in-memory workbook", () => {
     fireEvent.click(screen.getByLabelText("2N+1"));
     click("Next");
     click("Update the sheet");
-    expect(await screen.findByText(/would overwrite your cells on sheet "Site" \(A30\)/)).toBeTruthy();
-    expect(wb.value("Site", "A30")).toBe("in the way");
+    expect(await screen.findByText(/would overwrite your cells on sheet "Site" \(A33\)/)).toBeTruthy();
+    expect(wb.value("Site", "A33")).toBe("in the way");
   });
 
   test("duplicate, rename, delete with confirmation, and compare", async () => {

@@ -1,5 +1,10 @@
-/** The workbench engine (review of issue 7): error values, spill extents, nested spills, one call per arguments. */
+/**
+ * The workbench engine (review of issue 7; issue 11): error values, spill extents, nested spills,
+ * one call per arguments, incremental edits, far cells and whole-sheet ranges, errors that never
+ * stop the workbook.
+ */
 import { Workbook } from "exceljs";
+import { HyperFormula } from "hyperformula";
 import { functions } from "../../src/functions";
 import { InfraError } from "../../src/functions/errors";
 import {
@@ -12,6 +17,8 @@ import {
 } from "../../src/workbench/engine";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { exportXlsx } from "../../src/workbench/xlsx";
+import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
+import { buildout, fleet, redundancy } from "../scenario/fixtures";
 import { loadMetadata } from "../metadata";
 
 const table = functions as unknown as Record<string, InfraFunction>;
@@ -162,4 +169,155 @@ test("a recalculation reuses the last one's results and spill sizes: only change
     undefined,
     false,
   ]);
+});
+
+describe("incremental engine (issue 11 point 2)", () => {
+  test("an edit updates the one engine through setCellContents: no engine is built, only dependents change", () => {
+    const wb = book({ A1: 2, A2: "=A1*3", B1: 5, B2: "=B1+1" });
+    const builds = [jest.spyOn(HyperFormula, "buildFromSheets"), jest.spyOn(HyperFormula, "buildEmpty")];
+    try {
+      wb.setCell("N", "A1", 4);
+      expect([wb.value("N", "A2"), wb.value("N", "B2")]).toEqual([12, 6]);
+      wb.setCell("N", "B3", "=A2+B2");
+      expect(wb.value("N", "B3")).toBe(18);
+      expect(builds.map((b) => b.mock.calls.length)).toEqual([0, 0]);
+    } finally {
+      builds.forEach((b) => b.mockRestore());
+    }
+  });
+
+  test("a cell at XFD1048576 costs one cell: used range without scanning, values on demand", () => {
+    const heap = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const wb = book({ A1: 1, XFD1048576: 2 });
+    expect(wb.usedRange("N")).toEqual({ rows: 1_048_576, cols: 16_384 });
+    expect(wb.value("N", "XFD1048576")).toBe(2);
+    wb.setCell("N", "A2", "=A1+XFD1048576");
+    expect(wb.value("N", "A2")).toBe(3);
+    const [ms, mb] = [performance.now() - started, (process.memoryUsage().heapUsed - heap) / 2 ** 20];
+    console.log(`far cell: ${ms.toFixed(0)} ms, heap +${mb.toFixed(0)} MB`);
+    // Generous bounds that only catch the dense allocation (3.4 GB, minutes) this replaced.
+    expect(ms).toBeLessThan(2_000);
+    expect(mb).toBeLessThan(200);
+  });
+
+  test("a whole-sheet range is cut to the used range, follows it as it grows, and is refused once it is too large", () => {
+    const wb = book({ B2: 5, C3: 7, A1: "=SUM(B1:XFD1048576)", A2: "=COUNTA(C:C)" });
+    expect([wb.value("N", "A1"), wb.value("N", "A2")]).toEqual([12, 1]);
+    wb.setCell("N", "D40", 1); // beyond the used range the range was cut to
+    wb.setCell("N", "C50", "x");
+    expect([wb.value("N", "A1"), wb.value("N", "A2")]).toEqual([13, 2]);
+    const started = performance.now();
+    wb.setCell("N", "XFD1048576", 1);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(wb.value("N", "A1")).toBe("#VALUE!");
+    expect(wb.errorAt("N", "A1")?.message).toMatch(/B1:XFD1048576 covers .* cells in use; the workbench reads at most/);
+    // C:C now spans a million rows in use: refused too. The workbook still takes edits.
+    expect(wb.value("N", "A2")).toBe("#VALUE!");
+    wb.setCell("N", "A3", "=B2*2");
+    wb.setCell("N", "B2", 6);
+    expect(wb.value("N", "A3")).toBe(12);
+  });
+
+  test('=INFRA.CHIP(B1:XFD1048576,"bf16") never expands the range', () => {
+    const started = performance.now();
+    const wb = book({ A1: '=INFRA.CHIP(B1:XFD1048576,"bf16")', B1: "H100 SXM" });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    let expected: unknown;
+    try {
+      expected = table.CHIP("H100 SXM", "bf16");
+    } catch (e) {
+      expected = (e as InfraError).code;
+    }
+    expect(wb.value("N", "A1")).toBe(expected);
+    wb.setCell("N", "XFD1048576", 1);
+    expect(wb.value("N", "A1")).toBe("#VALUE!");
+    expect(wb.errorAt("N", "A1")?.message).toMatch(/covers .* cells in use/);
+  });
+});
+
+describe("errors reach their cells and never stop the workbook (issue 11 point 3)", () => {
+  /** The Build-out scenario's cells (ScenarioBook's plan): B5 trials, the task table A9:H17. */
+  const BAD: [string, string, string | number, RegExp][] = [
+    ["trials 0", "B5", 0, /trials/i],
+    ["trials 1,000,000", "B5", 1_000_000, /trials/i],
+    ["an unknown predecessor", "B10", "Nowhere", /Nowhere|predecessor/i],
+    ["min > max", "C9", 40, /min|max/i],
+    ['distribution "normal"', "F9", "normal", /normal|distribution/i],
+  ];
+
+  test.each(BAD)(
+    "a Build-out input %s shows #VALUE! with a message; later edits elsewhere still apply",
+    async (_, at, bad, message) => {
+      const wb = new EngineWorkbook(table, signatures);
+      const scenarios = new ScenarioBook(wb);
+      const other = await scenarios.create(draftOf(redundancy()));
+      const s = await scenarios.create(draftOf(buildout()));
+      const names = wb.sheet(s.sheet)!.names;
+      const good = wb.value(s.sheet, names.get("out_p50_month")!);
+      expect(typeof good).toBe("number");
+      // The error reaches the cells through the one engine: no exception ("Unknown array") forced a rebuild.
+      const builds = jest.spyOn(HyperFormula, "buildEmpty");
+      try {
+        wb.setCell(s.sheet, at, bad);
+        expect(builds).not.toHaveBeenCalled();
+      } finally {
+        builds.mockRestore();
+      }
+      for (const out of ["out_p50_month", "out_mw_p50"]) {
+        const address = names.get(out)!;
+        expect([out, wb.value(s.sheet, address)]).toEqual([out, "#VALUE!"]);
+        expect(wb.errorAt(s.sheet, address)?.message).toMatch(message);
+      }
+      // An edit on another sheet applies.
+      const input = wb.sheet(other.sheet)!.names.get("in_utilization")!;
+      const output = wb.sheet(other.sheet)!.names.get("out_module_availability")!;
+      const before = JSON.stringify([...wb.sheet(other.sheet)!.cells].map(([a, c]) => [a, c.value]));
+      wb.setCell(other.sheet, input, 0.3);
+      expect(wb.value(other.sheet, input)).toBe(0.3);
+      expect(typeof wb.value(other.sheet, output)).toBe("number");
+      expect(JSON.stringify([...wb.sheet(other.sheet)!.cells].map(([a, c]) => [a, c.value]))).not.toBe(before);
+      // And on the same sheet: fixing the input brings the numbers back.
+      wb.undo();
+      wb.undo();
+      expect(wb.value(s.sheet, names.get("out_p50_month")!)).toBe(good);
+    },
+  );
+
+  test("a reference to a deleted sheet is #REF!, a formula the engine cannot read #NAME?: never #ERROR!", async () => {
+    const wb = book({ A1: "='Gone sheet'!out_x", A2: "=SUM(1,", A3: "=A3+1" });
+    expect(["A1", "A2", "A3"].map((a) => wb.value("N", a))).toEqual(["#REF!", "#NAME?", "#REF!"]);
+    const file = new Workbook();
+    await file.xlsx.load(await exportXlsx(wb));
+    const results = ["A1", "A2", "A3"].map(
+      (a) => (file.getWorksheet("N")!.getCell(a).value as { result: unknown }).result,
+    );
+    expect(results).toEqual([{ error: "#REF!" }, { error: "#NAME?" }, { error: "#REF!" }]);
+  });
+
+  test("a deleted compared scenario shows #REF! on the Compare sheet and exports as #REF!", async () => {
+    const wb = new EngineWorkbook(table, signatures);
+    const scenarios = new ScenarioBook(wb);
+    const a = await scenarios.create(draftOf(redundancy()));
+    const b = await scenarios.create(draftOf(fleet("count")));
+    await scenarios.compare([a.id, b.id]);
+    await scenarios.remove(b.id);
+    const compare = wb.sheets.find((s) => /compare/i.test(s.name))!;
+    const values = [...compare.cells].filter(([, c]) => c.formula !== undefined).map(([, c]) => c.value);
+    expect(values).toContain("#REF!");
+    expect(values).not.toContain("#ERROR!");
+    const file = new Workbook();
+    await file.xlsx.load(await exportXlsx(wb));
+    const errors: unknown[] = [];
+    file.getWorksheet(compare.name)!.eachRow((row) =>
+      row.eachCell((c) => {
+        const r = (c.value as { result?: { error?: string } } | null)?.result;
+        if (r && typeof r === "object" && "error" in r) errors.push(r.error);
+      }),
+    );
+    expect(errors).toContain("#REF!");
+    expect(
+      errors.filter((e) => !["#REF!", "#VALUE!", "#N/A", "#NUM!", "#DIV/0!", "#NAME?", "#NULL!"].includes(e as string)),
+    ).toEqual([]);
+  });
 });

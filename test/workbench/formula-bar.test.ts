@@ -1,5 +1,7 @@
-/** The formula bar's argument help: which INFRA call and argument the text being typed is in. */
-import { activeCall } from "../../src/workbench/Workbench";
+/** The formula bar: which INFRA call and argument the text being typed is in, and the content it shows. */
+import { NUMBER_FORMATS } from "../../src/scenario/plan";
+import { readInput } from "../../src/workbench/format";
+import { activeCall, contentText } from "../../src/workbench/Workbench";
 
 test.each([
   ["=INFRA.GOODPUT(", { id: "GOODPUT", arg: 0 }],
@@ -11,3 +13,26 @@ test.each([
   ['="INFRA.GOODPUT(1, "', undefined],
   ["=INFRA.GOODPUT(1)", undefined],
 ])("%s", (text, expected) => expect(activeCall(text)).toEqual(expected));
+
+describe("the content the bar shows enters the same content again (F2, then Enter)", () => {
+  type Content = { value: number | string | boolean | null; formula?: string; format?: string };
+  test.each<[Content, string]>([
+    [{ value: 0.9, format: NUMBER_FORMATS.percent }, "90%"],
+    [{ value: 0.99995, format: NUMBER_FORMATS.availability }, "99.995%"],
+    [{ value: 240, format: NUMBER_FORMATS.mw }, "240"],
+    [{ value: 0.1 + 0.2 }, "0.3"],
+    [{ value: 1e21 }, "1E+21"],
+    [{ value: true }, "TRUE"],
+    [{ value: "abc" }, "abc"],
+    [{ value: "123" }, "'123"],
+    [{ value: "=not a formula" }, "'=not a formula"],
+    [{ value: 5, formula: "=2+3" }, "=2+3"],
+    [{ value: null }, ""],
+  ])("%p shows %p", (c, text) => {
+    expect(contentText(c)).toBe(text);
+    const again = readInput(text, c.format).value;
+    if (c.formula) expect(again).toBe(c.formula);
+    else if (typeof c.value === "number") expect(again).toBeCloseTo(c.value as number, 12);
+    else expect(again).toBe(c.value);
+  });
+});

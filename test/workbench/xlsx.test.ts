@@ -10,6 +10,7 @@ import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
 import { InfraFunction, Signatures, signaturesOf } from "../../src/workbench/engine";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { PLACEHOLDER_SHEET, exportXlsx, fromFileFormula, importXlsx } from "../../src/workbench/xlsx";
+import { LIMITS } from "../../src/workbench/xlsxLimits";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
 import { loadMetadata } from "../metadata";
 
@@ -210,6 +211,153 @@ test.each([
   const wb = fresh();
   await new ScenarioBook(wb).create(draftOf(redundancy()));
   const before = snapshot(wb);
-  await expect(importXlsx(bytes, wb)).rejects.toThrow(/not a readable .xlsx workbook/);
+  await expect(importXlsx(bytes, wb)).rejects.toThrow(/not an .xlsx workbook \(the file is not a zip archive\)/);
   expect(snapshot(wb)).toEqual(before);
+});
+
+describe("hostile files (issue 11 point 1): refused in under 2 s in the user's words, the workbook unchanged", () => {
+  // JSZip is ExcelJS's own zip library (a dependency of it): it builds the zips ExcelJS cannot.
+  const JSZip = require("jszip") as new () => {
+    file(name: string, data?: string): unknown;
+    remove(name: string): unknown;
+    generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array>;
+  };
+  const loadZip = (require("jszip") as { loadAsync(d: ArrayBuffer | Uint8Array): Promise<InstanceType<typeof JSZip>> })
+    .loadAsync;
+
+  /** An .xlsx file ExcelJS writes, with `edit` applied to its zip. */
+  async function xlsx(build: (file: Workbook) => void, edit?: (zip: InstanceType<typeof JSZip>) => void) {
+    const file = new Workbook();
+    build(file);
+    const bytes = new Uint8Array(await file.xlsx.writeBuffer());
+    if (!edit) return bytes;
+    const zip = await loadZip(bytes);
+    edit(zip);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  const zipOf = async (files: Record<string, string>) => {
+    const zip = new JSZip();
+    for (const [name, text] of Object.entries(files)) zip.file(name, text);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  };
+
+  /** A sheet's XML with `cells` cells in column A. */
+  const manyCells = (cells: number) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+    Array.from({ length: cells }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("") +
+    "</sheetData></worksheet>";
+
+  const corpus: [string, () => Promise<Uint8Array>, RegExp][] = [
+    [
+      "a Word document renamed .xlsx",
+      () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }),
+      /not an Excel workbook/,
+    ],
+    [
+      "an .xlsx without xl/workbook.xml",
+      () =>
+        xlsx(
+          (f) => (f.addWorksheet("S").getCell("A1").value = 1),
+          (z) => z.remove("xl/workbook.xml"),
+        ),
+      /not an Excel workbook/,
+    ],
+    ["a zip of readme.txt", () => zipOf({ "readme.txt": "hello" }), /not an Excel workbook/],
+    [
+      "a workbook whose worksheets are gone",
+      () =>
+        xlsx(
+          (f) => (f.addWorksheet("S").getCell("A1").value = 1),
+          (z) => z.remove("xl/worksheets/sheet1.xml"),
+        ),
+      /holds no worksheet/,
+    ],
+    [
+      "an array formula over A1:XFD1048576",
+      () =>
+        xlsx(
+          (f) =>
+            (f.addWorksheet("S").getCell("A1").value = {
+              formula: "1",
+              result: 1,
+              shareType: "array",
+              ref: "A1:XFD1048576",
+            } as never),
+        ),
+      /array formula on sheet "S" covers 17,179,869,184 cells/,
+    ],
+    [
+      `more than ${LIMITS.cells.toLocaleString("en-US")} cells`,
+      () =>
+        xlsx(
+          (f) => (f.addWorksheet("S").getCell("A1").value = 1),
+          (z) => z.file("xl/worksheets/sheet1.xml", manyCells(LIMITS.cells + 1)),
+        ),
+      /more than 500,000 cells/,
+    ],
+    [
+      `more than ${LIMITS.sheets} sheets`,
+      () => xlsx((f) => Array.from({ length: LIMITS.sheets + 1 }, (_, i) => f.addWorksheet(`S${i}`))),
+      /256 sheets; the workbench opens at most 255/,
+    ],
+    ["a file over 50 MB", async () => new Uint8Array(LIMITS.bytes + 1), /larger than 50 MB/],
+    [
+      "a damaged worksheet part",
+      () =>
+        xlsx(
+          (f) => (f.addWorksheet("S").getCell("A1").value = 1),
+          (z) => z.file("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c>'),
+        ),
+      /not a readable .xlsx workbook|damaged/,
+    ],
+  ];
+
+  test.each(corpus)("%s", async (_, make, message) => {
+    const bytes = await make();
+    const wb = fresh();
+    await new ScenarioBook(wb).create(draftOf(redundancy()));
+    const before = snapshot(wb);
+    const started = performance.now();
+    const error = await importXlsx(bytes, wb).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    const ms = performance.now() - started;
+    console.log(`${_}: refused in ${ms.toFixed(0)} ms: ${error?.message}`);
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toMatch(/undefined|properties of|null/);
+    expect(ms).toBeLessThan(2_000);
+    expect(snapshot(wb)).toEqual(before);
+    expect(wb.canUndo).toBe(true); // the scenario's creation, not the refused import
+  });
+
+  test.each([
+    ["cells at A1 and A1048576", ["A1", "A1048576"], { rows: 1_048_576, cols: 2 }],
+    ["a cell at XFD1048576", ["A1", "XFD1048576"], { rows: 1_048_576, cols: 16_384 }],
+  ])("a file with %s opens in under 2 s, and the import undoes", async (_, addresses, used) => {
+    const bytes = await xlsx((f) => {
+      const ws = f.addWorksheet("Far");
+      addresses.forEach((a, i) => (ws.getCell(a).value = i + 1));
+      ws.getCell("B1").value = { formula: `SUM(A1:${addresses[1]})`, result: 3 };
+    });
+    const wb = fresh();
+    await new ScenarioBook(wb).create(draftOf(redundancy()));
+    const before = snapshot(wb);
+    const started = performance.now();
+    await importXlsx(bytes, wb);
+    const ms = performance.now() - started;
+    console.log(`${_}: imported in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(2_000);
+    expect([wb.value("Far", addresses[1]), wb.usedRange("Far")]).toEqual([2, used]);
+    // A range of a million cells in use is refused with a message, not allocated.
+    expect([wb.value("Far", "B1"), wb.errorAt("Far", "B1")?.message]).toEqual([
+      "#VALUE!",
+      expect.stringMatching(/cells in use; the workbench reads at most 250,000 cells per range/),
+    ]);
+    expect(wb.undo()).toBe(true);
+    expect(snapshot(wb)).toEqual(before);
+    expect(wb.redo()).toBe(true);
+    expect(wb.value("Far", addresses[1])).toBe(2);
+  });
 });

@@ -1,9 +1,9 @@
 /** The Excel port against office-addin-mock: batched writes, a fixed number of syncs, text kept as text. */
 import { OfficeMockObject } from "office-addin-mock";
-import { Scenario, cellsOf, planScenario } from "../../src/scenario";
+import { CHART_ROWS, Scenario, cellsOf, planScenario } from "../../src/scenario";
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { ConflictError, FreezeError, addressesOf, footprint } from "../../src/workbook/port";
-import { buildout, redundancy } from "../scenario/fixtures";
+import { buildout, fleet, redundancy } from "../scenario/fixtures";
 
 (globalThis as Record<string, unknown>).Excel = {
   SheetVisibility: { veryHidden: "VeryHidden", visible: "Visible" },
@@ -16,8 +16,10 @@ import { buildout, redundancy } from "../scenario/fixtures";
  * A mock workbook whose ranges record what the port writes; existing cells can be seeded (text
  * starting with "#" reads as an error value), and the sheet's generated objects named.
  */
-function mockExcel(existing: Record<string, string> = {}, objects: string[] = []) {
+function mockExcel(existing: Record<string, string> = {}, objects: string[] = [], api18 = true) {
   const written: Record<string, unknown> = {};
+  const validations: Record<string, Record<string, unknown>> = {};
+  const charts: Record<string, unknown>[] = [];
   const cleared: string[] = [];
   const removed: string[] = [];
   const items = () =>
@@ -33,14 +35,25 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
     add,
     getItemOrNullObject: (name: string) => ({ isNullObject: !objects.includes(name) }),
   });
-  const chart = () => ({
-    title: {},
-    setPosition: () => undefined,
-    series: {
-      getItemAt: () => ({ setXAxisValues: () => undefined }),
-      add: () => ({ setValues: () => undefined, setXAxisValues: () => undefined }),
-    },
-  });
+  const chart = () => {
+    const made = {
+      title: {},
+      setPosition: jest.fn(),
+      axes: { categoryAxis: { title: {} }, valueAxis: { title: {}, majorGridlines: {} } },
+      legend: {},
+      dataLabels: {},
+      seriesNames: [] as string[],
+      series: {
+        getItemAt: () => ({ setXAxisValues: () => undefined }),
+        add: (name: string) => (
+          made.seriesNames.push(name),
+          { setValues: () => undefined, setXAxisValues: () => undefined }
+        ),
+      },
+    };
+    charts.push(made);
+    return made;
+  };
   const sheet = {
     isNullObject: false,
     names: collection(jest.fn()),
@@ -54,7 +67,25 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
         formulas,
         values: formulas,
         valueTypes: formulas.map((line) => line.map((v) => (v.startsWith("#") ? "Error" : "String"))),
-        format: { font: {}, autofitColumns: () => undefined },
+        format: {
+          font: {},
+          autofitColumns: () => undefined,
+          set columnWidth(points: number) {
+            written[`${address}.columnWidth`] = points;
+          },
+        },
+        dataValidation: {
+          clear: () => (validations[address] = { cleared: true }),
+          set rule(rule: unknown) {
+            validations[address] = { ...validations[address], rule };
+          },
+          set errorAlert(alert: unknown) {
+            validations[address] = { ...validations[address], alert };
+          },
+          set ignoreBlanks(ignore: boolean) {
+            validations[address] = { ...validations[address], ignore };
+          },
+        },
         clear: () => cleared.push(address),
         rowIndex: 0,
         getUsedRangeOrNullObject: () => Object.assign(sheet.getRange("A1:C2"), { isNullObject: false }),
@@ -75,8 +106,11 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
     workbook: { worksheets: { add: () => sheet, getItem: () => sheet, getItemOrNullObject: () => sheet } },
   });
   const sync = jest.spyOn(context, "sync");
-  const port = new ExcelWorkbook(async (batch) => batch(context as unknown as Excel.RequestContext));
-  return { port, sync, written, sheet, cleared, removed };
+  const port = new ExcelWorkbook(
+    async (batch) => batch(context as unknown as Excel.RequestContext),
+    (version) => version === "1.7" || api18,
+  );
+  return { port, sync, written, sheet, cleared, removed, validations, charts };
 }
 
 describe("Excel workbook port", () => {
@@ -92,6 +126,72 @@ describe("Excel workbook port", () => {
     expect(sheet.names.add).toHaveBeenCalledTimes(plan.names.length);
     expect(sheet.tables.add).toHaveBeenCalledTimes(plan.tables.length);
     expect(sheet.charts.add).toHaveBeenCalledTimes(1);
+  });
+
+  test("input cells get Excel data validation with the plan's message; an exclusive minimum is a custom rule", async () => {
+    const { port, validations, sync } = mockExcel();
+    const plan = planScenario(redundancy());
+    await port.writePlan(plan);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(Object.keys(validations).sort()).toEqual(plan.validations.map((v) => v.address).sort());
+    const at = (name: string) => validations[plan.names.find((n) => n.name === name)!.address];
+    const alert = { showAlert: true, style: "Stop", title: "Balance Point" };
+    expect(at("in_module_availability")).toEqual({
+      cleared: true,
+      rule: { custom: { formula: "=AND(ISNUMBER(B10),B10>0,B10<=1)" } },
+      alert: { ...alert, message: "Module availability (0–1) must be a number above 0 up to 1." },
+      ignore: false,
+    });
+    expect(at("in_pue")).toMatchObject({ rule: { decimal: { formula1: 1, formula2: 10, operator: "Between" } } });
+    expect(at("in_modules_needed")).toMatchObject({
+      rule: { wholeNumber: { formula1: 0, formula2: 1000, operator: "Between" } },
+    });
+    expect(at("in_topology_1")).toMatchObject({
+      rule: { list: { inCellDropDown: true, source: "N,N+1,N+2,2N,2N+1,3N/2,4N/3,2N FLEX,3N/2 FLEX" } },
+    });
+  });
+
+  test("without ExcelApi 1.8 the plan is still written in two syncs, without validation or chart number formats", async () => {
+    const { port, validations, sync, charts } = mockExcel({}, [], false);
+    await port.writePlan(planScenario(redundancy()));
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(validations).toEqual({});
+    expect(charts[0]).toMatchObject({ axes: { valueAxis: { title: { text: "Expected delivered MW (MW)" } } } });
+    expect((charts[0] as { axes: { valueAxis: object } }).axes.valueAxis).not.toHaveProperty("numberFormat");
+  });
+
+  test("charts get axis titles, a scale format, data labels, and a legend only with several series", async () => {
+    const fleetRun = mockExcel();
+    await fleetRun.port.writePlan(planScenario(fleet("count")));
+    expect(fleetRun.charts[0]).toMatchObject({
+      name: "BP_abc1_chart",
+      title: { text: "Where the training job's time goes" },
+      height: CHART_ROWS * 15,
+      axes: {
+        categoryAxis: { title: { text: "Part of accelerator-time" }, reversePlotOrder: true },
+        valueAxis: {
+          title: { text: "Share of accelerator-time (%)" },
+          numberFormat: "0.00%",
+          majorGridlines: { visible: true },
+        },
+      },
+      legend: { visible: false },
+      dataLabels: { showValue: true, numberFormat: "0.00%" },
+    });
+    const buildRun = mockExcel();
+    const plan = planScenario(buildout());
+    await buildRun.port.writePlan(plan);
+    const fan = buildRun.charts[0] as Record<string, unknown> & { setPosition: jest.Mock };
+    expect(fan).toMatchObject({
+      axes: { categoryAxis: { title: { text: "Month" } }, valueAxis: { title: { text: "MW online (MW)" } } },
+      legend: { visible: true, position: "Bottom" },
+      dataLabels: { showValue: false },
+      seriesNames: ["P50", "P90"],
+    });
+    expect(fan.setPosition).toHaveBeenCalledWith(plan.charts[0].anchor);
+    // The long sources (columns D and I) are kept narrow, so the chart at K4 is on the first screen.
+    expect(plan.charts[0].anchor).toBe("K4");
+    expect([buildRun.written["D:D.columnWidth"], buildRun.written["I:I.columnWidth"]]).toEqual([220, 220]);
   });
 
   test("text, even a hostile name that looks like a formula, is written with Excel's text prefix", async () => {
@@ -193,5 +293,24 @@ describe("Excel workbook port", () => {
     expect(await counted((p) => p.hasTable("S", "BP_abc1_inputs"))).toEqual([1, true]);
     expect(await counted((p) => p.hasTable("S", "BP_zzz_inputs"))).toEqual([1, false]);
     expect(await counted((p) => p.readInputs("S"))).toEqual([2, { in_grid_mw: [[""]] }]);
+  });
+});
+
+describe("Excel workbook port: frozen inputs", () => {
+  test("setStyle greys each area's font (and makes it blue again) in one sync", async () => {
+    const { port, sync, sheet } = mockExcel();
+    const getRange = jest.spyOn(sheet, "getRange");
+    const colours = () => getRange.mock.calls.map(([a], i) => [a, getRange.mock.results[i].value.format.font.color]);
+    await port.setStyle("S", ["B5", "A20:I22"], "frozen");
+    expect([sync.mock.calls.length, colours()]).toEqual([
+      1,
+      [
+        ["B5", "#808080"],
+        ["A20:I22", "#808080"],
+      ],
+    ]);
+    getRange.mockClear();
+    await port.setStyle("S", ["B5"], "input");
+    expect(colours()).toEqual([["B5", "#0000FF"]]);
   });
 });

@@ -4,13 +4,14 @@
  *
  * Wherever a chip is accepted it may be a catalog name ("H100", case and spaces ignored) or a
  * range of the user's own figures: two columns (field, value) or two rows (fields over values),
- * with CHIP's field names (bf16_tflops, fp8_tflops, fp4_tflops, int8_tops, hbm_gb, hbm_tb_per_s,
+ * with CHIP's field names (bf16_tflops, fp16_tflops, fp8_tflops, fp4_tflops, int8_tops, hbm_gb, hbm_tb_per_s,
  * scaleup_gb_per_s, scaleout_gbit_per_s, tdp_w, year), optionally `name` and `base` (a catalog
  * chip whose figures the range then overrides).
  */
 import {
   describeValue,
   finite,
+  formatNumber,
   optionalBoolean,
   optionalChoice,
   optionalNumber,
@@ -39,6 +40,7 @@ import {
   fieldsOfSpec,
   findChip,
   kvCacheBytes,
+  KV_CACHE_KINDS,
   ModelSize,
   moeSplit,
   modelFlopsUtilization,
@@ -184,7 +186,7 @@ const readChipFilter = (value: unknown) => (isBlank(value) ? undefined : readChi
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#CHIP
  * @param name Chip: a catalog name such as "H100" or "TPU v5e" (case and spaces ignored), or a range of your chip's figures.
- * @param field One of bf16_tflops, fp8_tflops, fp4_tflops, int8_tops (or bf16, fp8, fp4, int8), hbm_gb, hbm_tb_per_s, scaleup_gb_per_s (per direction), scaleout_gbit_per_s, tdp_w, year.
+ * @param field One of bf16_tflops, fp16_tflops, fp8_tflops, fp4_tflops, int8_tops (or bf16, fp16, fp8, fp4, int8), hbm_gb, hbm_tb_per_s, scaleup_gb_per_s (per direction), scaleout_gbit_per_s, tdp_w, year.
  * @returns The figure in the field's unit; #N/A when the vendor does not publish it.
  */
 export function CHIP(name: unknown[][], field: string): number {
@@ -244,7 +246,7 @@ export function CHIPS(chip?: unknown[][]): unknown[][] {
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#RIDGE
  * @param chip Catalog name (e.g. "H100") or a range of your chip's figures.
- * @param [precision] "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @returns FLOP per byte.
  */
 export function RIDGE(chip: unknown[][], precision?: string): number {
@@ -264,7 +266,7 @@ const readMemoryEff = optionalNumber(fractionRule("memory_eff"), DEFAULT_EFFICIE
  * @helpurl https://localhost:3000/functions.html#ROOFLINE
  * @param chip Catalog name (e.g. "H100") or a range of your chip's figures.
  * @param intensity_flop_per_byte FLOPs per byte of HBM traffic (≥ 0).
- * @param [precision] "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @param [compute_eff] Achievable share of peak compute, in (0, 1] (default 0.7; 1 = textbook roofline).
  * @param [memory_eff] Achievable share of HBM bandwidth, in (0, 1] (default 0.8; 1 = textbook roofline).
  * @returns Attainable TFLOP/s per chip.
@@ -302,7 +304,7 @@ const readNetworkEff = optionalNumber(fractionRule("network_eff"), undefined);
 const readStorageRate = optionalNumber(positiveRule("storage_gb_per_s"), undefined);
 const readOverlap = optionalBoolean("overlap", true);
 
-const gb = (bytes: number) => `${Number((bytes / 1e9).toPrecision(4)).toLocaleString("en-US")} GB`;
+const gb = (bytes: number) => `${formatNumber(Number((bytes / 1e9).toPrecision(4)))} GB`;
 
 function balanceOf(
   chip: unknown,
@@ -370,7 +372,7 @@ function capacityError(t: StepTimes, residentBytes: unknown, chips: unknown): Er
  * @param [network_bytes] Bytes the chips send over the scale-up network (NVLink, ICI), summed over chips (≥ 0, default 0).
  * @param [storage_bytes] Bytes read from or written to storage in the step, all chips together (≥ 0, default 0; needs storage_gb_per_s).
  * @param [resident_bytes] Bytes that must stay in HBM (weights, optimizer state, KV cache), all chips together (≥ 0, default 0).
- * @param [precision] "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @param [chips] Chips sharing the step evenly (whole number ≥ 1, default 1).
  * @param [scaleout_bytes] Bytes the chips send over the scale-out network (InfiniBand, Ethernet, DCN), summed over chips (≥ 0, default 0).
  * @param [compute_eff] Achievable share of peak compute, in (0, 1] (default 0.7).
@@ -426,7 +428,7 @@ export function BALANCE(
  * @param [network_bytes] Bytes sent over the scale-up network, summed over chips (≥ 0, default 0).
  * @param [storage_bytes] Storage bytes in the step (≥ 0, default 0; needs storage_gb_per_s).
  * @param [resident_bytes] Bytes that must stay in HBM, all chips together (≥ 0, default 0).
- * @param [precision] "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @param [chips] Chips sharing the step evenly (whole number ≥ 1, default 1).
  * @param [scaleout_bytes] Bytes sent over the scale-out network, summed over chips (≥ 0, default 0).
  * @param [compute_eff] Achievable share of peak compute, in (0, 1] (default 0.7).
@@ -480,7 +482,7 @@ export function BOTTLENECK(
  * @param [network_bytes] Bytes sent over the scale-up network, summed over chips (≥ 0, default 0).
  * @param [storage_bytes] Storage bytes in the step (≥ 0, default 0; needs storage_gb_per_s).
  * @param [resident_bytes] Bytes that must stay in HBM, all chips together (≥ 0, default 0).
- * @param [precision] "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @param [chips] Chips sharing the step evenly (whole number ≥ 1, default 1).
  * @param [scaleout_bytes] Bytes sent over the scale-out network, summed over chips (≥ 0, default 0).
  * @param [compute_eff] Achievable share of peak compute, in (0, 1] (default 0.7).
@@ -731,16 +733,18 @@ const readHeadDim = requiredNumber(countRule("head_dim"));
 const readKvTokens = optionalNumber(nonNegativeRule("tokens"), 1);
 const readBytesPerValue = optionalNumber(positiveRule("bytes_per_value"), 2);
 const readOptionalParams = optionalNumber(positiveRule("params"), undefined);
+const readKvCache = optionalChoice("cache", KV_CACHE_KINDS, "kv");
 
 /**
- * KV-cache bytes: 2 (key and value) × bytes per value × head_dim × kv_heads × layers × tokens.
+ * KV-cache bytes: 2 (key and value) × bytes per value × head_dim × kv_heads × layers × tokens; a "latent" (MLA) cache stores one vector, not two.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#KV_BYTES
  * @param layers Transformer layers (whole number ≥ 1).
- * @param kv_heads Key/value heads (whole number ≥ 1; fewer than query heads under grouped-query attention).
- * @param head_dim Dimension per head (whole number ≥ 1).
+ * @param kv_heads Key/value heads (whole number ≥ 1; fewer than query heads under grouped-query attention; 1 for a latent cache).
+ * @param head_dim Dimension per head (whole number ≥ 1; for a latent cache the cached width, e.g. 512 + 64 = 576 for DeepSeek-V3).
  * @param [tokens] Tokens cached (≥ 0, default 1: bytes per token).
  * @param [bytes_per_value] Bytes per cached value (> 0, default 2 for bf16; 1 for int8/fp8).
+ * @param [cache] "kv" (default: separate keys and values) or "latent" (multi-head latent attention: one shared vector per token and layer).
  * @returns Bytes.
  */
 export function KV_BYTES(
@@ -749,6 +753,7 @@ export function KV_BYTES(
   head_dim: number,
   tokens?: number,
   bytes_per_value?: number,
+  cache?: string,
 ): number {
   const bytes = kvCacheBytes(
     readKvLayers(layers),
@@ -756,6 +761,7 @@ export function KV_BYTES(
     readHeadDim(head_dim),
     readKvTokens(tokens),
     readBytesPerValue(bytes_per_value),
+    readKvCache(cache),
   );
   return finite(bytes, "KV_BYTES");
 }
@@ -765,7 +771,7 @@ export function KV_BYTES(
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#CRITICAL_BATCH
  * @param chip Catalog name (e.g. "H100") or a range of your chip's figures.
- * @param [precision] Precision of the math: "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] Precision of the math: "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @param [bytes_per_param] Bytes per weight (> 0, default 2 for bf16; 1 for int8/fp8 weights).
  * @param [params] Total parameters of a mixture of experts (> 0; with active_params).
  * @param [active_params] Parameters each token uses (> 0, ≤ params).
@@ -814,7 +820,7 @@ const readSeqLen = optionalNumber(nonNegativeRule("seq_len"), 0);
  * @param [heads] Attention heads (≥ 0, default 0).
  * @param [head_dim] Dimension per head (≥ 0, default 0).
  * @param [seq_len] Training sequence length, tokens (≥ 0, default 0).
- * @param [precision] Training precision: "bf16" (default), "fp8", "fp4" or "int8".
+ * @param [precision] Training precision: "bf16" (default), "fp16", "fp8", "fp4" or "int8".
  * @returns MFU, a share of peak (above 1 means the inputs overstate throughput).
  */
 export function MFU(

@@ -3,7 +3,7 @@
  * @RISK and Crystal Ball users know it, in a cell; and the three-point quantile functions it
  * samples. Thin adapters over src/model/buildout.
  */
-import { finite, optionalNumber, optionalNumberList, requiredNumber, requiredRange } from "../args";
+import { finite, optionalChoice, optionalNumber, optionalNumberList, requiredNumber, requiredRange } from "../args";
 import { valueError } from "../errors";
 import {
   DEFAULT_GROUP_CORRELATION,
@@ -15,11 +15,12 @@ import {
   lognormalFits,
   lognormalQuantile,
   MAX_HORIZON_MONTHS,
-  MAX_TASK_SAMPLES,
   MAX_TRIALS,
+  MAX_WORK,
   mwOnlineFan,
   parseTaskTable,
   pertQuantile,
+  PERT_VARIANCES,
   Plan,
   planOf,
   RunOptions,
@@ -27,6 +28,7 @@ import {
   TaskTableError,
   triangularQuantile,
   uniformQuantile,
+  WorkLimitError,
 } from "../../model";
 
 const MAX_PERCENTILES = 20;
@@ -56,28 +58,28 @@ const readOpenProbability = requiredNumber({
   maxExclusive: true,
 });
 
-function readPlan(tasks: unknown): Plan {
+/**
+ * The plan of `tasks` for a run of `trials`, refused as soon as the rows read hold more work than
+ * the run may take (trials × (tasks + predecessor links) ≤ MAX_WORK), so an oversized table is
+ * never read to its end.
+ */
+function readPlan(tasks: unknown, trials: number): Plan {
   try {
-    return planOf(parseTaskTable(readTasks(tasks)));
+    return planOf(parseTaskTable(readTasks(tasks), MAX_WORK / trials));
   } catch (error) {
+    if (error instanceof WorkLimitError) {
+      const most = Math.floor(MAX_WORK / (error.tasks + error.links)).toLocaleString("en-US");
+      throw valueError(
+        `trials × (tasks + predecessor links) must be at most ${MAX_WORK.toLocaleString("en-US")}: rows 1 to ${error.rows} already hold ${error.tasks} tasks and ${error.links} links, which allow at most ${most} trials (got ${trials.toLocaleString("en-US")}).`,
+      );
+    }
     if (error instanceof TaskTableError) throw valueError(`tasks: ${error.message}`);
     throw error;
   }
 }
 
-function readRun(plan: Plan, trials: unknown, seed: unknown, groupCorrelation: unknown): RunOptions {
-  const options = {
-    trials: readTrials(trials),
-    seed: readSeed(seed),
-    groupCorrelation: readGroupCorrelation(groupCorrelation),
-  };
-  const m = plan.tasks.length;
-  if (options.trials * m > MAX_TASK_SAMPLES) {
-    throw valueError(
-      `trials × tasks must be at most ${MAX_TASK_SAMPLES.toLocaleString("en-US")}: with ${m} tasks, trials must be a whole number from 1 to ${Math.floor(MAX_TASK_SAMPLES / m).toLocaleString("en-US")} (got ${options.trials.toLocaleString("en-US")}).`,
-    );
-  }
-  return options;
+function readRun(trials: number, seed: unknown, groupCorrelation: unknown): RunOptions {
+  return { trials, seed: readSeed(seed), groupCorrelation: readGroupCorrelation(groupCorrelation) };
 }
 
 /** min ≤ likely ≤ max, naming all three when it fails. */
@@ -93,8 +95,8 @@ function readThreePoint(min: unknown, likely: unknown, max: unknown): [number, n
  * Monte Carlo of a build-out plan: finish-month percentiles, mean and criticality per task and for the project.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#BUILDOUT
- * @param tasks Task table, one row per task: name, predecessors (comma-separated names), min, likely, max (months), then optionally distribution ("pert" default, "triangular", "uniform", "lognormal"), mw online at finish, risk group, actual duration (months). A header row is allowed.
- * @param [trials] Monte Carlo trials (whole number from 1 to 100,000; default 10,000).
+ * @param tasks Task table, one row per task: name, predecessors (comma-separated names), min, likely, max (months), then optionally distribution ("pert" default, "triangular", "uniform", "lognormal", "pert_textbook" for PERT with σ = (max − min)/6), mw online at finish, risk group, actual duration (months). A header row is allowed; at most 1,000 rows and 500 tasks.
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links) at most 3,000,000; default 10,000).
  * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1). The same seed gives the same results everywhere.
  * @param [percentiles] Finish-time percentiles to report, each 0–1 (one number or a range; default 0.1, 0.5, 0.9).
  * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
@@ -107,8 +109,9 @@ export function BUILDOUT(
   percentiles?: unknown[][],
   group_correlation?: number,
 ): unknown[][] {
-  const plan = readPlan(tasks);
-  const options = readRun(plan, trials, seed, group_correlation);
+  const runs = readTrials(trials);
+  const plan = readPlan(tasks, runs);
+  const options = readRun(runs, seed, group_correlation);
   const levels = readPercentiles(percentiles);
   return finishReport(plan, simulate(plan, options), levels).map((row) => [
     row.name,
@@ -124,7 +127,7 @@ export function BUILDOUT(
  * @helpurl https://localhost:3000/functions.html#BUILDOUT_MW
  * @param tasks Task table as for BUILDOUT; the mw column says what comes online when each task finishes.
  * @param horizon_months Last month to show (whole number from 1 to 600); rows run from month 0.
- * @param [trials] Monte Carlo trials (whole number from 1 to 100,000; default 10,000).
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links) at most 3,000,000; default 10,000).
  * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1).
  * @param [confidence] Confidence levels, each 0–1 (one number or a range; default 0.1, 0.5, 0.9): the column for c is the MW online with probability at least c, so 0.9 is the firm P90.
  * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
@@ -138,19 +141,22 @@ export function BUILDOUT_MW(
   confidence?: unknown[][],
   group_correlation?: number,
 ): unknown[][] {
-  const plan = readPlan(tasks);
+  const runs = readTrials(trials);
+  const plan = readPlan(tasks, runs);
   if (!plan.tasks.some((t) => t.mw > 0)) {
     throw valueError(
       "tasks: no task brings MW online; give the MW in the seventh column (mw) of the tasks that deliver power.",
     );
   }
   const horizon = readHorizon(horizon_months);
-  const options = readRun(plan, trials, seed, group_correlation);
+  const options = readRun(runs, seed, group_correlation);
   const levels = readConfidence(confidence);
   return mwOnlineFan(plan, simulate(plan, options), horizon, levels).map((row) =>
     row.map((x) => finite(x, "BUILDOUT_MW")),
   );
 }
+
+const readPertVariance = optionalChoice("variance", PERT_VARIANCES, "beta");
 
 /**
  * PERT quantile: the value a PERT(min, likely, max) duration stays below with the given probability.
@@ -160,11 +166,12 @@ export function BUILDOUT_MW(
  * @param likely Most likely value (mode), between min and max.
  * @param max Highest value (≥ likely).
  * @param probability Cumulative probability, 0–1.
+ * @param [variance] "beta" (default: α + β = 6, σ = (max − min)/5.29 for a symmetric task, as @RISK and Vose) or "textbook" (σ = (max − min)/6, the original PERT).
  * @returns The quantile, in the unit of min, likely and max.
  */
-export function PERT(min: number, likely: number, max: number, probability: number): number {
+export function PERT(min: number, likely: number, max: number, probability: number, variance?: string): number {
   const [a, m, b] = readThreePoint(min, likely, max);
-  return finite(pertQuantile(a, m, b, readProbability(probability)), "PERT");
+  return finite(pertQuantile(a, m, b, readProbability(probability), readPertVariance(variance)), "PERT");
 }
 
 /**

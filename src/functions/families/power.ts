@@ -3,14 +3,24 @@
  * provisioned power idle, and the measure of a site is value per GW and per dollar. Thin
  * adapters over src/model/power.
  */
-import { describeValue, finite, isOmitted, optionalChoice, optionalNumber, requiredNumber } from "../args";
+import {
+  describeValue,
+  finite,
+  isOmitted,
+  optionalChoice,
+  optionalNumber,
+  optionalNumberList,
+  requiredNumber,
+} from "../args";
 import { valueError } from "../errors";
 import { countRule, fractionRule, nonNegativeRule, positiveRule } from "../params";
 import {
   acceleratorsPerMw,
   ACCEPTED_TOPOLOGIES,
   compareRedundancy,
+  DEFAULT_PATH,
   Derating,
+  DistributionPath,
   DOWNTIME_UNITS,
   downtimePerYear,
   effectiveMw,
@@ -22,8 +32,10 @@ import {
   moduleAvailability,
   nines,
   parseTopology,
+  pathAvailability,
   PowerLayout,
   quotedDowntimeText,
+  seriesUnavailability,
   TCO_PARTS,
   tcoBreakdown,
   tcoDenominators,
@@ -68,6 +80,11 @@ const readLoadFactor = optionalNumber(fractionRule("load_factor"), 1);
 const readOtherOpex = optionalNumber(nonNegativeRule("other_opex_usd_per_year"), 0);
 const readSystemKw = requiredNumber(positiveRule("system_kw"));
 const readAcceleratorsPerSystem = requiredNumber(countRule("accelerators_per_system"));
+const readFacilityPue = optionalNumber(PUE_RULE, 1);
+/** Most components a path_availability range may list. */
+const MAX_PATH_COMPONENTS = 50;
+const readPathComponents = optionalNumberList(fractionRule("path_availability"), [], MAX_PATH_COMPONENTS);
+const readTransferSwitch = optionalNumber(fractionRule("transfer_switch_availability"), undefined);
 const TIER_FIELDS = ["availability", "downtime_hours", "quoted_downtime_hours", "name", "components", "paths"] as const;
 const readTierField = optionalChoice("field", TIER_FIELDS, "availability");
 
@@ -79,6 +96,19 @@ function readForm(value: unknown, name: string): TopologyForm {
   const form = parseTopology(value);
   if (form === null) throw valueError(`${name} must be one of: ${ACCEPTED_TOPOLOGIES} (got ${describeValue(value)}).`);
   return form;
+}
+
+/**
+ * The distribution path: one availability for a whole path, or its components' availabilities in
+ * series; omitted, the sourced defaults (model/power/path.ts). Likewise the load's transfer switch.
+ */
+function readDistributionPath(path_availability: unknown, transfer_switch_availability: unknown): DistributionPath {
+  const components = readPathComponents(path_availability);
+  const transfer = readTransferSwitch(transfer_switch_availability);
+  return {
+    path: components.length === 0 ? DEFAULT_PATH.path : seriesUnavailability(components.map((a) => 1 - a)),
+    transferSwitch: transfer === undefined ? DEFAULT_PATH.transferSwitch : 1 - transfer,
+  };
 }
 
 /** Where a layout is read: what the function allows and offers instead, for the messages. */
@@ -170,7 +200,7 @@ export function USABLE_FRACTION(topology: unknown, modules_needed?: number): num
 }
 
 /**
- * Availability of a redundant power layer: k-out-of-n over independent modules, with an optional beta-factor common-cause term. Each 2N or xN/y system is its N modules in series; a shared paralleling bus is not modelled.
+ * Availability of a redundant power layer: k-out-of-n over independent modules, with an optional beta-factor common-cause term. The modules alone: PATH_AVAILABILITY adds the switchgear, bus and PDU path that N+1 shares and 2N duplicates.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#AVAILABILITY
  * @param topology N, N+R, 2N, 2N+R, 2(N+R), xN/y (e.g. 3N/2) or BLOCK N+R; a count may replace N (e.g. "4+1").
@@ -188,6 +218,33 @@ export function AVAILABILITY(
   const layout = readLayout(topology, readModulesNeeded(modules_needed), "topology", AVAILABILITY_USE);
   const a = layerAvailability(layout, readModuleAvailability(module_availability), readBeta(common_cause_beta));
   return finite(a.availability, "AVAILABILITY");
+}
+
+/**
+ * Availability of power at an IT load: the redundant module layer with its distribution path (transfer switch, switchgear, paralleling bus, PDU), shared by N and N+R, duplicated per side by 2N, one per system with a transfer switch per load for xN/y.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#PATH_AVAILABILITY
+ * @param topology N, N+R, 2N, 2N+R, 2(N+R), xN/y (e.g. 3N/2) or BLOCK N+R; a count may replace N (e.g. "4+1").
+ * @param module_availability Steady-state availability of one module, in (0, 1] (see MODULE_AVAILABILITY).
+ * @param [modules_needed] N, the modules needed to carry the load (whole number from 1 to 1,000); required unless the count is written into the topology (e.g. "4+1").
+ * @param [common_cause_beta] Share of a module's unavailability that takes all modules down at once, 0–1 (default 0; typically 0.01–0.1).
+ * @param [path_availability] Availability of one distribution path, utility service to rack, in (0, 1], or a range of its components' availabilities in series (default 0.999945 from IEEE 3006.8 figures; 1 leaves the path out).
+ * @param [transfer_switch_availability] Availability of the transfer switch of a load in xN/y or BLOCK layouts, in (0, 1] (default 0.9999685; 1 leaves it out).
+ * @returns Availability at the load, 0–1.
+ */
+export function PATH_AVAILABILITY(
+  topology: unknown,
+  module_availability: number,
+  modules_needed?: number,
+  common_cause_beta?: number,
+  path_availability?: unknown[][],
+  transfer_switch_availability?: number,
+): number {
+  const layout = readLayout(topology, readModulesNeeded(modules_needed), "topology", AVAILABILITY_USE);
+  const a = readModuleAvailability(module_availability);
+  const beta = readBeta(common_cause_beta);
+  const path = readDistributionPath(path_availability, transfer_switch_availability);
+  return finite(pathAvailability(layout, a, beta, path).availability, "PATH_AVAILABILITY");
 }
 
 /**
@@ -329,7 +386,7 @@ function readTopologyList(value: unknown, modulesNeeded: number | undefined): Po
 }
 
 /**
- * One site under several power topologies side by side: usable MW, availability, downtime, expected delivered MW, value and change against the first row.
+ * One site under several power topologies side by side: usable MW, availability at the load (modules and distribution path, as PATH_AVAILABILITY), downtime, expected delivered MW, value and change against the first row.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#REDUNDANCY_COMPARE
  * @param topologies A range or list of topologies (e.g. "2N, N+1, 3N/2, 2N FLEX"); FLEX runs interruptible work on the reserve while every module is up.
@@ -341,6 +398,8 @@ function readTopologyList(value: unknown, modulesNeeded: number | undefined): Po
  * @param [value_per_effective_mw_year] Value one effective MW delivers in a year (≥ 0; default 1, so value is in MW-years).
  * @param [utilization] Share of usable power drawn by work, in (0, 1] (default 1).
  * @param [goodput] Share of the work that is useful, in (0, 1] (default 1).
+ * @param [path_availability] Availability of one distribution path in (0, 1], or a range of its components' availabilities (default 0.999945, as PATH_AVAILABILITY; 1 with transfer_switch_availability 1 gives the modules alone, as AVAILABILITY).
+ * @param [transfer_switch_availability] Availability of a load's transfer switch in xN/y or BLOCK layouts, in (0, 1] (default 0.9999685).
  * @returns A header row, then per topology: name, usable IT MW, availability, downtime hours per year, expected delivered MW, value per year, change against the first row.
  */
 export function REDUNDANCY_COMPARE(
@@ -353,6 +412,8 @@ export function REDUNDANCY_COMPARE(
   value_per_effective_mw_year?: number,
   utilization?: number,
   goodput?: number,
+  path_availability?: unknown[][],
+  transfer_switch_availability?: number,
 ): unknown[][] {
   const layouts = readTopologyList(topologies, readModulesNeeded(modules_needed));
   const rows = compareRedundancy(layouts, {
@@ -360,6 +421,7 @@ export function REDUNDANCY_COMPARE(
     pue: readPue(pue),
     moduleAvailability: readModuleAvailability(module_availability),
     commonCauseBeta: readBeta(common_cause_beta),
+    path: readDistributionPath(path_availability, transfer_switch_availability),
     valuePerEffectiveMwYear: readOptionalValuePerMwYear(value_per_effective_mw_year),
     utilization: readUtilization(utilization),
     goodput: readGoodput(goodput),
@@ -521,16 +583,21 @@ export function TCO_BREAKDOWN(
 }
 
 /**
- * Accelerators that one MW of IT power feeds, from the power of the rack or server that holds them.
+ * Accelerators that one MW feeds, from the power of the rack or server that holds them: per MW of IT power, or per facility MW with a PUE.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#ACCELERATORS_PER_MW
  * @param system_kw Power of one rack or server, kW (> 0; e.g. 132 for a GB200 NVL72 rack, 10.2 for a DGX H100).
  * @param accelerators_per_system Accelerators in that rack or server (whole number ≥ 1).
- * @returns Accelerators per MW of IT power (× 1,000 for a GW).
+ * @param [pue] Power usage effectiveness, facility ÷ IT power (1 to 10; default 1, per IT MW): give the site's PUE for accelerators per facility (grid) MW.
+ * @returns Accelerators per MW of IT power, or per facility MW with a PUE (× 1,000 for a GW).
  */
-export function ACCELERATORS_PER_MW(system_kw: number, accelerators_per_system: number): number {
+export function ACCELERATORS_PER_MW(system_kw: number, accelerators_per_system: number, pue?: number): number {
   return finite(
-    acceleratorsPerMw(readSystemKw(system_kw), readAcceleratorsPerSystem(accelerators_per_system)),
+    acceleratorsPerMw(
+      readSystemKw(system_kw),
+      readAcceleratorsPerSystem(accelerators_per_system),
+      readFacilityPue(pue),
+    ),
     "ACCELERATORS_PER_MW",
   );
 }

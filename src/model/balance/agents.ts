@@ -1,10 +1,11 @@
 /**
- * An agent loop on one accelerator (reference/balance-roofline.md §6). A task alternates LLM
+ * An agent loop on one accelerator (Raj, Wang, Krishna, "A CPU-Centric Perspective on
+ * Agentic AI", arXiv 2511.00739). A task alternates LLM
  * calls on the accelerator with tool calls that wait on CPUs, storage and the network: with c
  * tool calls it makes c + 1 LLM calls of `llmS` accelerator-seconds each (re-prefill after a KV
  * eviction belongs in `llmS`) and c tool calls of `toolCpuS + storageS + networkS` seconds.
  * A lone loop keeps the accelerator busy T_accel / (T_accel + T_serial) of the time, the duty
- * cycle the research notes propose; `concurrency` independent loops sharing the accelerator fill
+ * cycle that Raj et al. measure as the share of latency outside tool processing; `concurrency` independent loops sharing the accelerator fill
  * each other's waits, up to fully busy (a closed system without queueing for CPUs). The CPU cores
  * that keep the tool calls from queueing at a given accelerator busy fraction follow from
  * Little's law: tasks per second × CPU-seconds per task.

@@ -5,7 +5,7 @@
  * P = (N_total − N_active)/(E − k) and S = N_active − k·P.
  *
  * Experts touched per layer by B tokens under uniform, independent routing:
- * E·(1 − (1 − k/E)^B) (reference/balance-roofline.md §3, derived): 8 of 256 at B = 1, about 163
+ * E·(1 − (1 − k/E)^B) (derived: a token misses a given expert with probability 1 − k/E): 8 of 256 at B = 1, about 163
  * at B = 32, about 252 at B = 128 for DeepSeek-V3 (E = 256, k = 8).
  */
 

@@ -12,7 +12,8 @@
  * - decode: weights-only intensity is 2·B·N_active/(bytes per param · N_total) FLOP per byte, so
  *   decode is compute-bound from B = ridge · (bytes per param / 2) · N_total/N_active tokens per
  *   step (inference.md; "240 for bf16 params on TPU v5e", "B > 120" for int8 weights). For a
- *   mixture of experts the critical batch grows with N_total/N_active (§3 of the research notes).
+ *   mixture of experts the critical batch grows with N_total/N_active (derived from that intensity;
+ *   DeepSeek-V3, arXiv 2412.19437: 671B total, 37B active).
  */
 
 /** Tokens per chip above which data-parallel gradient traffic hides behind the backward pass (E/k for a mixture of experts). */

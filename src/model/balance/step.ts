@@ -1,6 +1,6 @@
 /**
- * One step of work as per-resource times (reference/balance-roofline.md §7; JAX scaling book,
- * roofline.md): T_compute = FLOPs / (peak × eff_c), T_hbm = bytes / (BW × eff_m), and the same form
+ * One step of work as per-resource times (Austin et al., How to Scale Your Model, the JAX
+ * scaling book, roofline.md): T_compute = FLOPs / (peak × eff_c), T_hbm = bytes / (BW × eff_m), and the same form
  * for scale-up network, scale-out network and storage. With overlap the step takes the longest
  * of them (the scaling book's lower bound, max(T_math, T_comms)); without, their sum (its upper
  * bound; Calculon's `no_overlap`). Attainable fraction of peak = ideal compute time ÷ step time.

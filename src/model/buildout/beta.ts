@@ -48,7 +48,10 @@ function lowerTail(a: number, b: number, x: number): number {
   return (exp(a * log(x) + b * log(1 - x)) * continuedFraction(a, b, x)) / a;
 }
 
-/** A Beta(a, b) distribution (a, b ≥ 1 here) with its CDF, density and quantile. */
+/**
+ * A Beta(a, b) distribution (a, b > 0: the PERT shapes are ≥ 1, the textbook-variance PERT's can
+ * fall to 2/3) with its CDF, density and quantile.
+ */
 export class BetaDistribution {
   readonly a: number;
   readonly b: number;
@@ -70,10 +73,10 @@ export class BetaDistribution {
     return 1 - lowerTail(this.b, this.a, 1 - x) / this.total;
   }
 
-  /** The density; at the ends its limit (1/B when that exponent is 1, else 0, as a, b ≥ 1). */
+  /** The density; at the ends its limit (1/B when that exponent is 1, 0 above 1, infinite below). */
   density(x: number): number {
-    if (x <= 0) return this.a === 1 ? 1 / this.total : 0;
-    if (x >= 1) return this.b === 1 ? 1 / this.total : 0;
+    if (x <= 0) return this.a === 1 ? 1 / this.total : this.a > 1 ? 0 : Infinity;
+    if (x >= 1) return this.b === 1 ? 1 / this.total : this.b > 1 ? 0 : Infinity;
     return exp((this.a - 1) * log(x) + (this.b - 1) * log(1 - x)) / this.total;
   }
 

@@ -7,8 +7,14 @@ import { BetaDistribution } from "./beta";
 import { exp, log } from "./ieee754";
 import { normalCdf, normalQuantile } from "./normal";
 
-export type DistributionName = "pert" | "triangular" | "uniform" | "lognormal";
-export const DISTRIBUTIONS: readonly DistributionName[] = ["pert", "triangular", "uniform", "lognormal"];
+export type DistributionName = "pert" | "triangular" | "uniform" | "lognormal" | "pert_textbook";
+export const DISTRIBUTIONS: readonly DistributionName[] = [
+  "pert",
+  "triangular",
+  "uniform",
+  "lognormal",
+  "pert_textbook",
+];
 
 /**
  * The lognormal choice is shifted to start at min, with its mode at likely and max at this
@@ -17,19 +23,41 @@ export const DISTRIBUTIONS: readonly DistributionName[] = ["pert", "triangular",
 export const LOGNORMAL_MAX_PROBABILITY = 0.95;
 
 /**
- * PERT shape (Malcolm et al. 1959; Vose, Risk Analysis, 3rd ed. §9.1.3): Beta(α, β) on
- * [min, max] with α = 1 + 4(likely − min)/(max − min), β = 1 + 4(max − likely)/(max − min),
- * mean (min + 4·likely + max)/6.
+ * Which variance a PERT distribution has. Both keep the PERT mean (min + 4·likely + max)/6.
+ *
+ * - "beta" (default; Vose, Risk Analysis, 3rd ed. §9.1.3; @RISK's RiskPert): Beta(α, β) on
+ *   [min, max] with α = 1 + 4(likely − min)/(max − min), β = 1 + 4(max − likely)/(max − min), so
+ *   α + β = 6, the mode is at likely and the variance is αβ(max − min)²/252: a symmetric task has
+ *   σ = (max − min)/√28 = (max − min)/5.29, 13% wider than the textbook's.
+ * - "textbook" (Malcolm, Roseboom, Clark and Fazar 1959, the original PERT): σ = (max − min)/6.
+ *   The Beta with that mean and variance (method of moments): with μ = (mean − min)/(max − min),
+ *   α = μ·(36·μ(1 − μ) − 1), β = (1 − μ)·(36·μ(1 − μ) − 1). Its mode is at likely only for a
+ *   symmetric task (then α = β = 4); α + β runs from 4 (likely at min or max) to 8.
  */
-export function pertBeta(min: number, likely: number, max: number): BetaDistribution {
+export type PertVariance = "beta" | "textbook";
+export const PERT_VARIANCES: readonly PertVariance[] = ["beta", "textbook"];
+
+/** The Beta(α, β) on [min, max] (min < max) of a PERT with the given variance convention. */
+export function pertBeta(min: number, likely: number, max: number, variance: PertVariance = "beta"): BetaDistribution {
   const range = max - min;
+  if (variance === "textbook") {
+    const mu = (1 + (4 * (likely - min)) / range) / 6;
+    const k = 36 * mu * (1 - mu) - 1;
+    return new BetaDistribution(mu * k, (1 - mu) * k);
+  }
   return new BetaDistribution(1 + (4 * (likely - min)) / range, 1 + (4 * (max - likely)) / range);
 }
 
 /** PERT quantile: min + (max − min)·I⁻¹_p(α, β). */
-export function pertQuantile(min: number, likely: number, max: number, p: number): number {
+export function pertQuantile(
+  min: number,
+  likely: number,
+  max: number,
+  p: number,
+  variance: PertVariance = "beta",
+): number {
   if (max === min) return min;
-  return min + (max - min) * pertBeta(min, likely, max).quantile(p);
+  return min + (max - min) * pertBeta(min, likely, max, variance).quantile(p);
 }
 
 /** Triangular quantile: min + √(p·(max − min)(likely − min)) below the mode's CDF, mirrored above. */
@@ -96,6 +124,8 @@ export function distributionCdf(name: DistributionName, min: number, likely: num
       const { mu, sigma } = lognormalParameters(min, likely, max);
       return normalCdf((log(x - min) - mu) / sigma);
     }
+    case "pert_textbook":
+      return pertBeta(min, likely, max, "textbook").cdf((x - min) / range);
     default:
       return pertBeta(min, likely, max).cdf((x - min) / range);
   }
@@ -109,7 +139,7 @@ export const PERT_TABLE_KNOTS = 2048;
 const PERT_GRID_CELLS = 2048;
 const PERT_ANCHOR_EVERY = 32;
 const PERT_TABLE_CACHE = 256;
-const pertTables = new Map<number, PertTable>();
+const pertTables = new Map<string, PertTable>();
 
 /** A tabulated standard PERT quantile: knots at u = k/2048 and the tail exponents 1/α, 1/β. */
 export interface PertTable {
@@ -119,17 +149,18 @@ export interface PertTable {
 }
 
 /**
- * The standard Beta(α, 6 − α) quantile at u = k/2048, for sampling (an exact inverse costs
- * microseconds a draw). Built from the CDF on a 2,048-cell grid (exact every 32nd point and at
+ * The standard Beta(α, β) quantile at u = k/2048, for sampling (an exact inverse costs
+ * microseconds a draw); β defaults to 6 − α, the PERT's. Built from the CDF on a 2,048-cell grid (exact every 32nd point and at
  * every point of the first and last 32 cells, where a shape near 1 gives the density an infinite
  * slope that Simpson's rule misses; Simpson's rule elsewhere) inverted by linear interpolation. Between knots the sampler
  * interpolates linearly; in the first and last 1/2048 it follows the Beta's power-law tails,
- * Q(u) ∝ u^(1/α) and 1 − Q(u) ∝ (1 − u)^(1/β). Cached by α, so recalculation reuses it.
+ * Q(u) ∝ u^(1/α) and 1 − Q(u) ∝ (1 − u)^(1/β). Cached by (α, β), so recalculation reuses it.
  */
-export function pertTable(alpha: number): PertTable {
-  const cached = pertTables.get(alpha);
+export function pertTable(alpha: number, betaShape = 6 - alpha): PertTable {
+  const key = `${alpha},${betaShape}`;
+  const cached = pertTables.get(key);
   if (cached) return cached;
-  const beta = new BetaDistribution(alpha, 6 - alpha);
+  const beta = new BetaDistribution(alpha, betaShape);
   const h = 1 / PERT_GRID_CELLS;
   const cdf = new Float64Array(PERT_GRID_CELLS + 1);
   let left = beta.density(0);
@@ -152,9 +183,9 @@ export function pertTable(alpha: number): PertTable {
     knots[k] = (j + (width > 0 ? (u - cdf[j]) / width : 0)) * h;
   }
   knots[PERT_TABLE_KNOTS] = 1;
-  const table = { knots, lowerPower: 1 / alpha, upperPower: 1 / (6 - alpha) };
+  const table = { knots, lowerPower: 1 / alpha, upperPower: 1 / betaShape };
   if (pertTables.size >= PERT_TABLE_CACHE) pertTables.clear();
-  pertTables.set(alpha, table);
+  pertTables.set(key, table);
   return table;
 }
 
@@ -193,6 +224,13 @@ export function blockSampler(name: DistributionName, min: number, likely: number
       const { mu, sigma } = lognormalParameters(min, likely, max);
       return (u, out, n) => {
         for (let i = 0; i < n; i++) out[i] = min + exp(mu + sigma * normalQuantile(u[i]));
+      };
+    }
+    case "pert_textbook": {
+      const shape = pertBeta(min, likely, max, "textbook");
+      const table = pertTable(shape.a, shape.b);
+      return (u, out, n) => {
+        for (let i = 0; i < n; i++) out[i] = min + range * pertTableQuantile(table, u[i]);
       };
     }
     default: {

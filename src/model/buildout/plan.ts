@@ -2,7 +2,10 @@
  * The precedence network of a task table: predecessors resolved to indices, a topological order
  * (Kahn 1962), and risk groups. A cycle or an unknown predecessor is refused with its names.
  */
-import { Task, TaskTableError, taskKey } from "./tasks";
+import { quoteName, shortName, Task, TaskTableError, taskKey } from "./tasks";
+
+/** Names a cycle message lists before it stops. */
+const CYCLE_SHOWN = 10;
 
 export interface Plan {
   tasks: Task[];
@@ -19,7 +22,9 @@ export function planOf(tasks: Task[]): Plan {
   const predecessors = tasks.map((t) =>
     t.predecessors.map((name) => {
       const p = index.get(taskKey(name));
-      if (p === undefined) throw new TaskTableError(`task "${t.name}" names an unknown predecessor "${name}".`);
+      if (p === undefined) {
+        throw new TaskTableError(`task ${quoteName(t.name)} names an unknown predecessor ${quoteName(name)}.`);
+      }
       return p;
     }),
   );
@@ -42,11 +47,9 @@ function topologicalOrder(tasks: Task[], predecessors: number[][]): number[] {
     for (const s of successors[order[k]]) if (--waiting[s] === 0) order.push(s);
   }
   if (order.length < tasks.length) {
-    throw new TaskTableError(
-      `the predecessors form a cycle: ${findCycle(waiting, predecessors)
-        .map((i) => tasks[i].name)
-        .join(" → ")}.`,
-    );
+    const cycle = findCycle(waiting, predecessors).map((i) => shortName(tasks[i].name));
+    const shown = cycle.length > CYCLE_SHOWN ? [...cycle.slice(0, CYCLE_SHOWN), "…"] : cycle;
+    throw new TaskTableError(`the predecessors form a cycle: ${shown.join(" → ")}.`);
   }
   return order;
 }

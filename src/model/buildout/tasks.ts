@@ -4,7 +4,8 @@
  * finish, risk group and actual duration. A header row is allowed: a first non-blank row whose
  * min, likely and max cells all hold text that is not a number. Blank rows are skipped; columns
  * after the ninth (notes, sources) are ignored. Names may not contain the separators "," and ";"
- * nor be "Project", the name of BUILDOUT's summary row.
+ * nor be "Project", the name of BUILDOUT's summary row. A table of more than MAX_ROWS rows is
+ * refused before any row is read, so a whole-column reference costs nothing.
  */
 import { DistributionName, DISTRIBUTIONS, LOGNORMAL_NEEDS, lognormalFits } from "./distributions";
 import { PROJECT_ROW } from "./report";
@@ -27,9 +28,24 @@ export interface Task {
 /** Bad task-table input; the message says which row or task and what is accepted. */
 export class TaskTableError extends Error {}
 
+/** A table refused part-way through because the rows read so far already exceed the work allowed. */
+export class WorkLimitError extends TaskTableError {
+  constructor(
+    readonly rows: number,
+    readonly tasks: number,
+    readonly links: number,
+  ) {
+    super(`rows 1 to ${rows} hold ${tasks} tasks and ${links} predecessor links, more work than allowed.`);
+  }
+}
+
 export const REQUIRED_COLUMNS = ["name", "predecessors", "min", "likely", "max"] as const;
 export const OPTIONAL_COLUMNS = ["distribution", "mw", "group", "actual"] as const;
 export const MAX_TASKS = 500;
+/** Rows a task table may span, blank and header rows included. */
+export const MAX_ROWS = 1_000;
+/** Columns read from each row; later ones (notes, sources) are ignored. */
+const COLUMNS = REQUIRED_COLUMNS.length + OPTIONAL_COLUMNS.length;
 /** Durations are months from 0 to a century. */
 export const MAX_MONTHS = 1200;
 
@@ -41,6 +57,13 @@ const isHeaderText = (v: unknown) => typeof v === "string" && v.trim() !== "" &&
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
+/** Whether the columns a task reads are all blank (a row may be 16,384 cells wide). */
+const isBlankRow = (row: unknown[]) => row.slice(0, COLUMNS).every(isBlank);
+
+/** A name as a message shows it, cut short: a cell may hold 32,767 characters. */
+export const shortName = (name: string): string => (name.length > 24 ? name.slice(0, 24) + "…" : name);
+export const quoteName = (name: string): string => `"${shortName(name)}"`;
+
 /** A name or group label: trimmed text, or a number as text; null when blank or anything else. */
 function label(v: unknown): string | null {
   if (isBlank(v)) return null;
@@ -48,15 +71,24 @@ function label(v: unknown): string | null {
   return typeof v === "number" && Number.isFinite(v) ? String(v) : null;
 }
 
-/** Parses and checks a task table; throws TaskTableError naming the row and the field. */
-export function parseTaskTable(rows: unknown[][]): Task[] {
+/**
+ * Parses and checks a task table; throws TaskTableError naming the row and the field, and
+ * WorkLimitError as soon as the tasks and predecessor links read exceed `maxWork`.
+ */
+export function parseTaskTable(rows: unknown[][], maxWork = Infinity): Task[] {
+  if (rows.length > MAX_ROWS) {
+    throw new TaskTableError(
+      `the table spans ${rows.length.toLocaleString("en-US")} rows; at most ${MAX_ROWS.toLocaleString("en-US")} are allowed (${MAX_TASKS} tasks, with a header and blank rows): give the range of the task rows only.`,
+    );
+  }
   if (!rows.every(Array.isArray)) throw new TaskTableError("every row must be a row of cells.");
-  const first = rows.findIndex((r) => !r.every(isBlank));
+  const first = rows.findIndex((r) => !isBlankRow(r));
   const header = first >= 0 && rows[first].length >= 5 && rows[first].slice(2, 5).every(isHeaderText) ? first : -1;
   const tasks: Task[] = [];
   const seen = new Set<string>();
+  let links = 0;
   rows.forEach((row, index) => {
-    if (index === header || row.every(isBlank)) return;
+    if (index === header || isBlankRow(row)) return;
     const where = `row ${index + 1}`;
     if (row.length < REQUIRED_COLUMNS.length) {
       throw new TaskTableError(
@@ -65,7 +97,7 @@ export function parseTaskTable(rows: unknown[][]): Task[] {
     }
     const name = label(row[0]);
     if (name === null) throw new TaskTableError(`${where}: name must be text (got ${show(row[0])}).`);
-    const task = `${where} ("${name}")`;
+    const task = `${where} (${quoteName(name)})`;
     if (/[,;]/.test(name)) {
       throw new TaskTableError(`${task}: a name may not contain "," or ";", which separate predecessors.`);
     }
@@ -85,9 +117,12 @@ export function parseTaskTable(rows: unknown[][]): Task[] {
     if (distribution === "lognormal" && !lognormalFits(min, likely, max)) {
       throw new TaskTableError(`${task}: ${LOGNORMAL_NEEDS} (got ${min}, ${likely}, ${max}).`);
     }
+    const predecessors = readPredecessors(row[1], task);
+    links += predecessors.length;
+    if (tasks.length + 1 + links > maxWork) throw new WorkLimitError(index + 1, tasks.length + 1, links);
     tasks.push({
       name,
-      predecessors: readPredecessors(row[1], task),
+      predecessors,
       min,
       likely,
       max,
@@ -105,7 +140,7 @@ export function parseTaskTable(rows: unknown[][]): Task[] {
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "an empty cell";
-  if (typeof v === "string") return `the text "${v.length > 24 ? v.slice(0, 24) + "…" : v}"`;
+  if (typeof v === "string") return `the text ${quoteName(v)}`;
   return String(v);
 }
 

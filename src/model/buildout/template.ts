@@ -1,14 +1,13 @@
 /**
- * A template task table for a greenfield AI site of 100 MW, every duration taken from the
- * suggested min / mode / max of reference/power-value-tco.md §4 and its source named. Structure
- * follows that section's note: first power = max(grid path, construction path, IT delivery) plus
- * the last fit-out step, with site control before everything. Long-lead electrical equipment
- * shares one risk group (one tight OEM market). Weeks convert at 7/30.4375 months, years at 12.
- * Every row is PERT, §4's min / mode / max taken as bounds (generators' "up to 110 weeks" too).
- * Two departures from §4's structure: GPU servers are ordered once permitting is through (an
- * owner's choice; §4 treats IT delivery as a parallel path from the start), and the installation
- * of a 1 MW UPS (Schneider Electric WP234, the only fit-out duration §4 gives) stands in for the
- * commissioning of the whole 100 MW site, for which §4 gives no duration.
+ * A template task table for a greenfield AI site of 100 MW, every duration a min / mode / max set
+ * on the published lead times its source column names. Structure: first power = max(grid path,
+ * construction path, IT delivery) plus the last fit-out step, with site control before
+ * everything. Long-lead electrical equipment shares one risk group (one tight OEM market). Weeks
+ * convert at 7/30.4375 months, years at 12. Every row is PERT, the published ranges taken as
+ * bounds (generators' "up to 110 weeks" too). GPU servers are ordered once permitting is through
+ * (an owner's choice; IT delivery could run in parallel from the start), and the installation of
+ * a 1 MW UPS (Schneider Electric White Paper 234, the only published fit-out duration here) stands
+ * in for the commissioning of the whole 100 MW site, for which no source gives a duration.
  */
 import { DistributionName } from "./distributions";
 
@@ -56,7 +55,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     1,
     "pert",
     "",
-    "build.inc: screening 3–6 months, then site control and feasibility 6–12 months (§4: 6 / 9 / 18 months)",
+    "build.inc: screening 3–6 months, then site control and feasibility 6–12 months (template: 6 / 9 / 18 months)",
   ),
   row(
     "Permitting",
@@ -65,7 +64,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     1,
     "pert",
     "",
-    "build.inc 12–36 months; michaelbommarito.com 6–12 greenfield; ntlconsulting 6–18 (§4: 6 / 12 / 36 months)",
+    "build.inc 12–36 months; michaelbommarito.com 6–12 greenfield; ntlconsulting 6–18 (template: 6 / 12 / 36 months)",
   ),
   row(
     "Grid connection",
@@ -74,7 +73,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     YEAR,
     "pert",
     "utility",
-    "JLL 2026 Global Data Center Outlook: 4-year national average wait for 100 MW+ loads; Google (Reuters, Jan 2026): 4 to 10 years (§4: 2 / 4 / 8 years)",
+    "JLL 2026 Global Data Center Outlook: 4-year national average wait for 100 MW+ loads; Google (Reuters, Jan 2026): 4 to 10 years (template: 2 / 4 / 8 years)",
   ),
   row(
     "Power transformer",
@@ -83,7 +82,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "electrical OEMs",
-    "Wood Mackenzie (POWER Magazine, 2024-06-26): 120–210 weeks for large units; WoodMac 2025: about 128 weeks (§4: 80 / 128 / 210 weeks)",
+    "Wood Mackenzie (POWER Magazine, 2024-06-26): 120–210 weeks for large units; WoodMac 2025: about 128 weeks (template: 80 / 128 / 210 weeks)",
   ),
   row(
     "Switchgear",
@@ -92,7 +91,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "electrical OEMs",
-    "Cushman & Wakefield 2025 lead times: switchgear 46–48 weeks (§4: 40 / 47 / 60 weeks)",
+    "Cushman & Wakefield 2025 lead times: switchgear 46–48 weeks (template: 40 / 47 / 60 weeks)",
   ),
   row(
     "Generators",
@@ -101,7 +100,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "electrical OEMs",
-    "Cushman & Wakefield 2025: generators 30–38 weeks, some up to 110 (§4: 26 / 34 / 110 weeks; PERT, 110 weeks the bound)",
+    "Cushman & Wakefield 2025: generators 30–38 weeks, some up to 110 (template: 26 / 34 / 110 weeks; PERT, 110 weeks the bound)",
   ),
   row(
     "Construction",
@@ -110,7 +109,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     1,
     "pert",
     "",
-    "JLL via constructionowners.com: 18–24 months; build.inc and ntlconsulting: 18–36 months (§4: 12 / 20 / 36 months)",
+    "JLL via constructionowners.com: 18–24 months; build.inc and ntlconsulting: 18–36 months (template: 12 / 20 / 36 months)",
   ),
   row(
     "GPU servers",
@@ -119,7 +118,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "",
-    "Omdia (Nov 2023): H100 servers 36–52 weeks; Dell (Aug 2023): 39 weeks; tight market (§4: 26 / 39 / 52 weeks)",
+    "Omdia (Nov 2023): H100 servers 36–52 weeks; Dell (Aug 2023): 39 weeks; tight market (template: 26 / 39 / 52 weeks)",
   ),
   row(
     "UPS installation",
@@ -128,7 +127,7 @@ export const GREENFIELD_TEMPLATE: readonly TemplateTask[] = [
     WEEK,
     "pert",
     "",
-    "Schneider Electric WP234: about 6–8 weeks to install a 1 MW UPS (§4: 4 / 7 / 10 weeks); stands in for commissioning, the last step before first power",
+    "Schneider Electric WP234: about 6–8 weeks to install a 1 MW UPS (template: 4 / 7 / 10 weeks); stands in for commissioning, the last step before first power",
     100,
   ),
 ];

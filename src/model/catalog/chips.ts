@@ -1,9 +1,10 @@
 /**
  * The accelerator catalog: dense peak rates, HBM, interconnect, power and year per chip, each
- * figure with its source and as-of date (research notes: reference/balance-roofline.md §1).
+ * figure with its source and as-of date (the vendors' datasheets and spec pages, named per figure).
  *
  * Rules applied: compute rates are dense (NVIDIA datasheets headline 2:4-sparse rates, which are
- * halved here); capacities are in GB of 10^9 bytes (GiB figures are converted); scale-up bandwidth
+ * halved here); capacities are in GB of 10^9 bytes, and each capacity's note opens with the unit its
+ * source quotes ("Vendor unit: GB." or "Vendor unit: GiB (32 GiB = 34.36 GB)."); scale-up bandwidth
  * is per direction (half the bidirectional headline); scale-out is the chip's own NIC share. A
  * field a vendor does not publish is absent, never guessed. Where sources disagree the figure's
  * note gives the other value and why this one was chosen.
@@ -29,12 +30,28 @@ const GCP = (page: string) => `Google Cloud TPU documentation, docs.cloud.google
 const NEURON = "AWS Neuron docs, about-neuron/arch/neuron-hardware/trainium2.rst and the NKI architecture guide";
 const GAUDI = "R. Kaplan (Intel), Gaudi 3, Hot Chips 2024";
 const READ = "2026-11"; // month the research notes read the undated web sources
+const NV_V100_DS = "NVIDIA Tesla V100 GPU datasheet (V100 SXM2)";
+const NV_A100_DS = "NVIDIA A100 Tensor Core GPU datasheet, nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf";
+const NV_H100_NVL_DS = "NVIDIA H100 Tensor Core GPU datasheet, H100 NVL column";
+const NV_GH200_DS = "NVIDIA GH200 Grace Hopper Superchip datasheet";
+const AIC_H20 = "NVIDIA ai-dynamo/aiconfigurator, src/aiconfigurator/systems/h20_sxm.yaml";
+const AMD_MI250X_DS = "AMD Instinct MI250X accelerator datasheet";
 
 /** A figure as written below; `chip` adds the unit, precision and dense flag its field implies. */
 type Published = Omit<Figure, "unit" | "precision" | "dense">;
 
 const fig = (value: number, source: string, asOf = READ, note?: string): Published =>
   note === undefined ? { value, source, asOf } : { value, source, asOf, note };
+
+const withNote = (lead: string, note?: string) => (note === undefined ? lead : `${lead} ${note}`);
+
+/** An HBM capacity its source quotes in GB (10^9 bytes), stored as quoted. */
+const capacityGB = (gb: number, source: string, asOf = READ, note?: string): Published =>
+  fig(gb, source, asOf, withNote("Vendor unit: GB.", note));
+
+/** An HBM capacity its source quotes in GiB (2^30 bytes), converted to GB; the note keeps the GiB figure. */
+const capacityGiB = (gib: number, source: string, asOf = READ, note?: string): Published =>
+  fig(gib * GIB, source, asOf, withNote(`Vendor unit: GiB (${gib} GiB = ${(gib * GIB).toFixed(2)} GB).`, note));
 
 function chip(name: string, aliases: string[], published: Partial<Record<ChipField, Published>>): CatalogChip {
   const figures: Partial<Record<ChipField, Figure>> = {};
@@ -54,20 +71,70 @@ const NVLINK5 = "NVLink5 1,800 GB/s bidirectional";
 const H100_SPARSE = (sparse: string) => `The NVIDIA datasheet lists ${sparse} with sparsity; dense is half.`;
 
 export const CATALOG: readonly CatalogChip[] = [
+  chip("V100 SXM2", ["V100", "Tesla V100", "V100 32GB", "V100 SXM2 32GB"], {
+    fp16_tflops: fig(
+      125,
+      NV_V100_DS,
+      READ,
+      "'Tensor Performance 125 TFLOPS' (FP16 with FP32 accumulate; Volta has no 2:4 sparsity, so it is dense). No BF16, FP8 or INT8 tensor rate: give precision \"fp16\".",
+    ),
+    hbm_gb: capacityGB(32, NV_V100_DS, READ, "A 16 GB SXM2 variant also shipped."),
+    hbm_tb_per_s: fig(0.9, NV_V100_DS, READ, "'Memory Bandwidth 900 GB/sec'."),
+    scaleup_gb_per_s: fig(150, NV_V100_DS, READ, "NVLink2 300 GB/s, read as bidirectional and halved."),
+    tdp_w: fig(300, NV_V100_DS),
+    year: fig(2017, "NVIDIA Volta launch (GTC 2017)"),
+  }),
   chip("A100 SXM 80GB", ["A100", "A100 SXM", "A100 80GB"], {
     bf16_tflops: fig(312, LLM_ANALYSIS_A100),
     int8_tops: fig(624, "NVIDIA A100 datasheet", READ, "Dense; 1,248 with sparsity. No FP8 tensor rate on Ampere."),
-    hbm_gb: fig(80, LLM_ANALYSIS_A100),
+    hbm_gb: capacityGB(80, LLM_ANALYSIS_A100),
     hbm_tb_per_s: fig(2.039, LLM_ANALYSIS_A100, READ, "Scaling book gpus.md rounds to 2.0e12 B/s."),
     scaleup_gb_per_s: fig(300, AIC("a100_sxm.yaml"), READ, "NVLink3 600 GB/s bidirectional."),
     tdp_w: fig(400, AIC("a100_sxm.yaml")),
     year: fig(2020, "NVIDIA A100 launch"),
   }),
+  chip("A100 SXM 40GB", ["A100 40GB", "A100 SXM4 40GB"], {
+    bf16_tflops: fig(312, NV_A100_DS, READ, "624 with sparsity."),
+    int8_tops: fig(624, NV_A100_DS, READ, "Dense; 1,248 with sparsity."),
+    hbm_gb: capacityGB(40, NV_A100_DS),
+    hbm_tb_per_s: fig(1.555, NV_A100_DS, READ, "'1,555GB/s'."),
+    scaleup_gb_per_s: fig(300, NV_A100_DS, READ, "NVLink3 600 GB/s bidirectional."),
+    tdp_w: fig(400, NV_A100_DS),
+    year: fig(2020, "NVIDIA A100 launch"),
+  }),
+  chip("A100 PCIe 40GB", ["A100 PCIe", "A100 PCIE 40GB"], {
+    bf16_tflops: fig(312, NV_A100_DS, READ, "624 with sparsity."),
+    int8_tops: fig(624, NV_A100_DS, READ, "Dense; 1,248 with sparsity."),
+    hbm_gb: capacityGB(40, NV_A100_DS),
+    hbm_tb_per_s: fig(1.555, NV_A100_DS, READ, "'1,555GB/s'."),
+    scaleup_gb_per_s: fig(
+      300,
+      NV_A100_DS,
+      READ,
+      "NVLink bridge for two GPUs, 600 GB/s bidirectional; without a bridge, PCIe 4 at 32 GB/s per direction.",
+    ),
+    tdp_w: fig(250, NV_A100_DS),
+    year: fig(2020, "NVIDIA A100 launch"),
+  }),
+  chip("A100 PCIe 80GB", ["A100 PCIE 80GB"], {
+    bf16_tflops: fig(312, NV_A100_DS, READ, "624 with sparsity."),
+    int8_tops: fig(624, NV_A100_DS, READ, "Dense; 1,248 with sparsity."),
+    hbm_gb: capacityGB(80, NV_A100_DS),
+    hbm_tb_per_s: fig(1.935, NV_A100_DS, READ, "'1,935GB/s'."),
+    scaleup_gb_per_s: fig(
+      300,
+      NV_A100_DS,
+      READ,
+      "NVLink bridge for two GPUs, 600 GB/s bidirectional; without a bridge, PCIe 4 at 32 GB/s per direction.",
+    ),
+    tdp_w: fig(300, NV_A100_DS),
+    year: fig(2021, "NVIDIA A100 80GB PCIe launch"),
+  }),
   chip("H100 SXM", ["H100", "H100 SXM5", "H100 80GB", "HGX H100"], {
     bf16_tflops: fig(989.4, KLOCKWOOD_H100, READ, `Lockwood: 989.4 matrix, 1,978.9 sparse. ${H100_SPARSE("1,979")}`),
     fp8_tflops: fig(1978.9, KLOCKWOOD_H100, READ, H100_SPARSE("3,958")),
     int8_tops: fig(1978.9, KLOCKWOOD_H100, READ, H100_SPARSE("3,958")),
-    hbm_gb: fig(80, NV_H100_DS),
+    hbm_gb: capacityGB(80, NV_H100_DS),
     hbm_tb_per_s: fig(
       3.35,
       NV_H100_DS,
@@ -87,7 +154,7 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("H100 PCIe", ["H100 PCIe 80GB"], {
     bf16_tflops: fig(756.5, AIC("h100_pcie.yaml"), READ, `'756.5TFLOPS (dense)'. ${H100_SPARSE("1,513")}`),
     fp8_tflops: fig(1513, NV_H100_DS, READ, H100_SPARSE("3,026")),
-    hbm_gb: fig(80, NV_H100_DS),
+    hbm_gb: capacityGB(80, NV_H100_DS),
     hbm_tb_per_s: fig(2.0, NV_H100_DS),
     scaleup_gb_per_s: fig(
       300,
@@ -103,6 +170,16 @@ export const CATALOG: readonly CatalogChip[] = [
     ),
     year: fig(2022, NV_H100_DS),
   }),
+  chip("H100 NVL", ["H100 NVL 94GB", "H100NVL"], {
+    bf16_tflops: fig(835.5, NV_H100_NVL_DS, READ, H100_SPARSE("1,671")),
+    fp8_tflops: fig(1670.5, NV_H100_NVL_DS, READ, H100_SPARSE("3,341")),
+    int8_tops: fig(1670.5, NV_H100_NVL_DS, READ, H100_SPARSE("3,341")),
+    hbm_gb: capacityGB(94, NV_H100_NVL_DS),
+    hbm_tb_per_s: fig(3.9, NV_H100_NVL_DS),
+    scaleup_gb_per_s: fig(300, NV_H100_NVL_DS, READ, "NVLink bridge for two GPUs, 600 GB/s bidirectional."),
+    tdp_w: fig(400, NV_H100_NVL_DS, READ, "The datasheet gives 350-400 W (configurable); the maximum is used."),
+    year: fig(2023, NV_H100_NVL_DS),
+  }),
   chip("H200 SXM", ["H200", "HGX H200", "H200 141GB"], {
     bf16_tflops: fig(
       989.4,
@@ -111,7 +188,7 @@ export const CATALOG: readonly CatalogChip[] = [
       "aiconfigurator rounds to 989; same Hopper tensor cores as H100 SXM.",
     ),
     fp8_tflops: fig(1978.9, AIC("h200_sxm.yaml")),
-    hbm_gb: fig(
+    hbm_gb: capacityGB(
       141,
       NV_BASEPOD,
       READ,
@@ -128,11 +205,48 @@ export const CATALOG: readonly CatalogChip[] = [
     tdp_w: fig(700, AIC("h200_sxm.yaml")),
     year: fig(2024, "NVIDIA H200 availability"),
   }),
+  chip("GH200", ["GH200 Grace Hopper", "Grace Hopper", "GH200 96GB"], {
+    bf16_tflops: fig(989.4, NV_GH200_DS, READ, `Its H100 GPU: ${H100_SPARSE("1,979")}`),
+    fp8_tflops: fig(1978.9, NV_GH200_DS, READ, H100_SPARSE("3,958")),
+    int8_tops: fig(1978.9, NV_GH200_DS, READ, H100_SPARSE("3,958")),
+    hbm_gb: capacityGB(
+      96,
+      NV_GH200_DS,
+      READ,
+      "The HBM3 version; the HBM3e version has 144 GB at 4.9 TB/s (give a range with base = GH200). The Grace CPU's 480 GB LPDDR5X is not HBM.",
+    ),
+    hbm_tb_per_s: fig(4.0, NV_GH200_DS, READ, "HBM3 version; 4.9 with HBM3e."),
+    scaleup_gb_per_s: fig(
+      450,
+      NV_GH200_DS,
+      READ,
+      "NVLink4 900 GB/s bidirectional (NVLink-C2C to the CPU is another 900).",
+    ),
+    year: fig(2023, NV_GH200_DS),
+  }),
+  chip("H20", ["NVIDIA H20", "H20 96GB"], {
+    bf16_tflops: fig(
+      148,
+      AIC_H20,
+      READ,
+      "float16_tc_flops 148e12 (dense). NVIDIA publishes no public H20 datasheet; the file's comments are copied from H100 and ignored.",
+    ),
+    fp8_tflops: fig(294, AIC_H20, READ, "fp8_tc_flops 294e12 (dense); press copies of NVIDIA's spec sheet give 296."),
+    hbm_tb_per_s: fig(4.0, AIC_H20, READ, "mem_bw 4e12 B/s."),
+    hbm_gb: capacityGB(
+      96,
+      "Press reports of NVIDIA's H20 specifications (e.g. Tom's Hardware, SemiAnalysis; November 2023)",
+      READ,
+      "96 GB HBM3. aiconfigurator's h20_sxm.yaml stores 141,899,345,920 B (141.9 GB), the later H20 141GB (HBM3e) part.",
+    ),
+    scaleup_gb_per_s: fig(450, AIC_H20, READ, "intra_node_bw 450e9 B/s per direction (NVLink 900 GB/s bidirectional)."),
+    year: fig(2024, "NVIDIA H20 availability"),
+  }),
   chip("B200", ["B200 HGX", "HGX B200", "B200 SXM", "DGX B200"], {
     bf16_tflops: fig(2250, AIC("b200_sxm.yaml"), READ, "Scaling book gpus.md rounds to 2.3e15."),
     fp8_tflops: fig(4500, AIC("b200_sxm.yaml")),
     fp4_tflops: fig(9000, AIC("b200_sxm.yaml")),
-    hbm_gb: fig(
+    hbm_gb: capacityGB(
       180,
       NV_DGX_B200,
       READ,
@@ -158,7 +272,7 @@ export const CATALOG: readonly CatalogChip[] = [
     bf16_tflops: fig(2500, AIC("gb200.yaml"), READ, "Per GPU at 1,200 W, about 11% above HGX B200."),
     fp8_tflops: fig(5000, AIC("gb200.yaml")),
     fp4_tflops: fig(10000, AIC("gb200.yaml")),
-    hbm_gb: fig(
+    hbm_gb: capacityGB(
       186,
       "NVIDIA GB200 NVL72 product page",
       READ,
@@ -185,7 +299,12 @@ export const CATALOG: readonly CatalogChip[] = [
       "glennklockwood.com/garden/processors/B300 gives 13,125 dense; aiconfigurator's '14 PFLOPS' is kept because the rest of this row (1,100 W HGX part) comes from the same file.",
     ),
     int8_tops: fig(153.5, AIC("b300_sxm.yaml"), READ, "INT8 sharply cut on Blackwell Ultra (dense)."),
-    hbm_gb: fig(288, AIC("b300_sxm.yaml"), READ, "275,040 MiB = 288.4 GB."),
+    hbm_gb: capacityGB(
+      288,
+      AIC("b300_sxm.yaml"),
+      READ,
+      "The file also gives 275,040 MiB as nvidia-smi reports it (288.4 GB).",
+    ),
     hbm_tb_per_s: fig(7.75, AIC("b300_sxm.yaml"), READ, "62 TB/s / 8 GPUs."),
     scaleup_gb_per_s: fig(900, AIC("b300_sxm.yaml"), READ, NVLINK5),
     tdp_w: fig(
@@ -200,11 +319,35 @@ export const CATALOG: readonly CatalogChip[] = [
     bf16_tflops: fig(2500, AIC("gb300.yaml")),
     fp8_tflops: fig(5000, AIC("gb300.yaml")),
     fp4_tflops: fig(15000, AIC("gb300.yaml")),
-    hbm_gb: fig(288, AIC("gb300.yaml")),
+    hbm_gb: capacityGB(288, AIC("gb300.yaml")),
     hbm_tb_per_s: fig(8.0, AIC("gb300.yaml")),
     scaleup_gb_per_s: fig(900, AIC("gb300.yaml"), READ, NVLINK5),
     tdp_w: fig(1400, AIC("gb300.yaml")),
     year: fig(2025, "NVIDIA Blackwell Ultra launch"),
+  }),
+  chip("MI250X", ["AMD MI250X", "Instinct MI250X"], {
+    bf16_tflops: fig(
+      383,
+      AMD_MI250X_DS,
+      READ,
+      "'Peak bfloat16 383 TFLOPs' (dense) for the package of two compute dies; FP16 is the same.",
+    ),
+    int8_tops: fig(383, AMD_MI250X_DS),
+    hbm_gb: capacityGB(128, AMD_MI250X_DS, READ, "HBM2e, 64 GB per compute die."),
+    hbm_tb_per_s: fig(3.2768, AMD_MI250X_DS, READ, "'3.2 TB/s' (3,276.8 GB/s)."),
+    scaleup_gb_per_s: fig(
+      400,
+      AMD_MI250X_DS,
+      READ,
+      "8 Infinity Fabric links x 100 GB/s = 800 GB/s, read as bidirectional and halved, as for MI300X.",
+    ),
+    tdp_w: fig(
+      560,
+      AMD_MI250X_DS,
+      READ,
+      "500 W typical, 560 W peak (liquid-cooled OAM); the peak is used, as for H100 PCIe.",
+    ),
+    year: fig(2021, AMD_MI250X_DS),
   }),
   chip("MI300X", ["AMD MI300X", "Instinct MI300X"], {
     bf16_tflops: fig(
@@ -214,7 +357,7 @@ export const CATALOG: readonly CatalogChip[] = [
       "codesota.com labels 2,615 'FP16 dense'; that is the FP8-dense / FP16-sparse figure, so 1,307.4 (half of it) is kept.",
     ),
     fp8_tflops: fig(2614.9, AMD_MI3),
-    hbm_gb: fig(192, AMD_MI3),
+    hbm_gb: capacityGB(192, AMD_MI3),
     hbm_tb_per_s: fig(5.3, AMD_MI3),
     scaleup_gb_per_s: fig(
       448,
@@ -228,7 +371,7 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("MI325X", ["AMD MI325X", "Instinct MI325X"], {
     bf16_tflops: fig(1307.4, AMD_MI3),
     fp8_tflops: fig(2614.9, AMD_MI3, READ, "5,229.8 with sparsity."),
-    hbm_gb: fig(256, AMD_MI3),
+    hbm_gb: capacityGB(256, AMD_MI3),
     hbm_tb_per_s: fig(6.0, AMD_MI3),
     scaleup_gb_per_s: fig(448, AMD_MI3, READ, "Same Infinity Fabric as MI300X; 896 GB/s read as bidirectional."),
     tdp_w: fig(1000, AMD_MI3),
@@ -248,7 +391,7 @@ export const CATALOG: readonly CatalogChip[] = [
       READ,
       "'10 petaFLOPS' dense; Tom's Hardware's 20.1 PFLOPS FP4/FP6 is the sparse figure.",
     ),
-    hbm_gb: fig(288, REG_MI355),
+    hbm_gb: capacityGB(288, REG_MI355),
     hbm_tb_per_s: fig(8.0, REG_MI355),
     scaleup_gb_per_s: fig(
       537.6,
@@ -259,10 +402,16 @@ export const CATALOG: readonly CatalogChip[] = [
     tdp_w: fig(1400, REG_MI355, READ, "MI350X, the air-cooled part, is 1,000 W."),
     year: fig(2025, REG_MI355),
   }),
+  chip("TPU v3", ["v3", "TPUv3"], {
+    bf16_tflops: fig(123, GCP("v3"), READ, "'Peak compute per chip 123 teraflops (bf16)', two TensorCores per chip."),
+    hbm_gb: capacityGiB(32, GCP("v3"), READ, "'32 GiB, 900 GBps', 16 GiB per TensorCore."),
+    hbm_tb_per_s: fig(0.9, GCP("v3")),
+    year: fig(2018, "Google I/O 2018 announcement of TPU v3"),
+  }),
   chip("TPU v4", ["v4", "TPUv4"], {
     bf16_tflops: fig(275, SCALING_TPUS),
     int8_tops: fig(275, SCALING_TPUS, READ, "No int8 speed-up on v4."),
-    hbm_gb: fig(32, SCALING_TPUS),
+    hbm_gb: capacityGiB(32, GCP("v4"), READ, "'32 GiB, 1200 GBps'; the scaling book's tpus.md writes 32GB."),
     hbm_tb_per_s: fig(1.2, SCALING_TPUS),
     scaleup_gb_per_s: fig(270, SCALING_TPUS, READ, "[derived] 6 ICI links x 45 GB/s one way."),
     year: fig(2021, "Google I/O 2021 announcement of TPU v4"),
@@ -270,7 +419,12 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("TPU v5e", ["v5e", "TPUv5e", "TPU v5 lite", "v5 lite"], {
     bf16_tflops: fig(197, GCP("v5e")),
     int8_tops: fig(394, SCALING_TPUS, READ, "The Google docs table says 393 TOPs; the scaling book uses 3.94e14."),
-    hbm_gb: fig(16, GCP("v5e")),
+    hbm_gb: capacityGB(
+      16,
+      GCP("v5e"),
+      READ,
+      "'16 GB, 819 GBps' (another revision: '16 GB' beside '800 GiBps'). Google gives GB, unlike its GiB for v3, v4, v5p and TPU7x, so the figure is kept as quoted.",
+    ),
     hbm_tb_per_s: fig(0.819, GCP("v5e"), READ, "'819 GBps'; another revision of the page says '800 GiBps'."),
     scaleup_gb_per_s: fig(200, GCP("v5e"), READ, "ICI 400 GBps bidirectional per chip, 4 ports."),
     year: fig(2023, GCP("v5e")),
@@ -279,7 +433,7 @@ export const CATALOG: readonly CatalogChip[] = [
     bf16_tflops: fig(459, GCP("v5p-training")),
     fp8_tflops: fig(459, GCP("v5p-training"), READ, "No FP8 speed-up over BF16."),
     int8_tops: fig(918, GCP("v5p-training")),
-    hbm_gb: fig(95 * GIB, GCP("v5p-training"), READ, "95 GiB."),
+    hbm_gb: capacityGiB(95, GCP("v5p-training"), READ, "A Spanish revision of the page says 95 GB."),
     hbm_tb_per_s: fig(2.765, GCP("v5p-training")),
     scaleup_gb_per_s: fig(
       600,
@@ -293,7 +447,12 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("TPU v6e", ["v6e", "TPUv6e", "Trillium", "TPU Trillium"], {
     bf16_tflops: fig(918, GCP("v6e")),
     int8_tops: fig(1836, GCP("v6e")),
-    hbm_gb: fig(32, GCP("v6e")),
+    hbm_gb: capacityGB(
+      32,
+      GCP("v6e"),
+      READ,
+      "'HBM capacity per chip 32 GB'; Google gives GB here, unlike its GiB for v3, v4, v5p and TPU7x, so the figure is kept as quoted.",
+    ),
     hbm_tb_per_s: fig(1.638, GCP("v6e")),
     scaleup_gb_per_s: fig(400, GCP("v6e"), READ, "ICI 800 GBps bidirectional, 4 ports."),
     year: fig(2024, GCP("v6e")),
@@ -301,7 +460,7 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("TPU7x", ["TPU v7", "TPUv7", "v7", "Ironwood", "TPU Ironwood", "TPU v7x"], {
     bf16_tflops: fig(2307, GCP("tpu7x")),
     fp8_tflops: fig(4614, GCP("tpu7x"), READ, "Hot Chips 2025 coverage: 4,614 TFLOPs FP8."),
-    hbm_gb: fig(192 * GIB, GCP("tpu7x"), READ, "192 GiB in the docs; press coverage says 192 GB."),
+    hbm_gb: capacityGiB(192, GCP("tpu7x"), READ, "Press coverage says 192 GB."),
     hbm_tb_per_s: fig(
       7.37,
       GCP("tpu7x"),
@@ -319,7 +478,7 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("Trainium2", ["Trn2", "AWS Trainium2", "Trainium 2"], {
     bf16_tflops: fig(667, NEURON, READ, "'667 BF16/FP16/TF32 TFLOPS'; 2,563 is the sparse figure."),
     fp8_tflops: fig(1299, NEURON),
-    hbm_gb: fig(96 * GIB, NEURON, READ, "96 GiB."),
+    hbm_gb: capacityGiB(96, NEURON),
     hbm_tb_per_s: fig(2.9, NEURON, READ, "One revision of the NKI guide says 3 TB/s."),
     scaleup_gb_per_s: fig(
       640,
@@ -332,7 +491,7 @@ export const CATALOG: readonly CatalogChip[] = [
   chip("Gaudi 3", ["Gaudi3", "Intel Gaudi 3", "HL-325L"], {
     bf16_tflops: fig(1835, GAUDI, "2024-08", "Matrix engines; the vector rate is 28.7."),
     fp8_tflops: fig(1835, GAUDI, "2024-08", "No FP8 speed-up over BF16."),
-    hbm_gb: fig(128, GAUDI, "2024-08"),
+    hbm_gb: capacityGB(128, GAUDI, "2024-08"),
     hbm_tb_per_s: fig(3.67, GAUDI, "2024-08"),
     scaleup_gb_per_s: fig(
       600,

@@ -11,6 +11,9 @@ export const normalizeChipName = (name: string): string => name.toLowerCase().re
 const byKey = new Map<string, CatalogChip>();
 for (const c of CATALOG) for (const n of [c.name, ...c.aliases]) byKey.set(normalizeChipName(n), c);
 
+/** Characters of a normalized name compared with the catalog's: twice its longest name or alias. */
+const MATCHED_LENGTH = 2 * Math.max(...[...byKey.keys()].map((k) => k.length));
+
 const specs = new Map<CatalogChip, ChipSpec>(
   CATALOG.map((c) => {
     const values: Partial<Record<ChipField, number>> = {};
@@ -41,12 +44,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Up to `count` catalog names closest to `name` (over names and aliases), nearest first. */
+/**
+ * Up to `count` catalog names closest to `name` (over names and aliases), nearest first; at equal
+ * distance a name that extends what was typed ("TPU v5" → "TPU v5e") comes first.
+ */
 export function closestChipNames(name: string, count = 3): string[] {
-  const key = normalizeChipName(name);
+  // Cut before matching: the distance costs length × length, and a cell may hold 32,767 characters.
+  const key = normalizeChipName(name).slice(0, MATCHED_LENGTH);
   const best = new Map<string, number>();
   for (const [alias, c] of byKey) {
-    const d = editDistance(key, alias);
+    const d = editDistance(key, alias) - (alias.startsWith(key) ? 0.5 : 0);
     if (d < (best.get(c.name) ?? Infinity)) best.set(c.name, d);
   }
   return [...best.entries()]

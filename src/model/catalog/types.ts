@@ -3,13 +3,17 @@
  * precision, dense or sparse, source and as-of date); computations use the flat `ChipSpec`.
  */
 
-/** Arithmetic precisions with a tensor-core (matrix unit) rate in the catalog. */
-export const PRECISIONS = ["bf16", "fp8", "fp4", "int8"] as const;
+/**
+ * Arithmetic precisions with a tensor-core (matrix unit) rate in the catalog. FP16 is listed only
+ * for chips with no BF16 rate (V100): elsewhere the FP16 tensor rate equals the BF16 one.
+ */
+export const PRECISIONS = ["bf16", "fp16", "fp8", "fp4", "int8"] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Catalog fields, as CHIP() and a user's own spec range name them. */
 export const CHIP_FIELDS = [
   "bf16_tflops",
+  "fp16_tflops",
   "fp8_tflops",
   "fp4_tflops",
   "int8_tops",
@@ -25,6 +29,7 @@ export type ChipField = (typeof CHIP_FIELDS)[number];
 /** The rate field of each precision. */
 export const PEAK_FIELD: Record<Precision, ChipField> = {
   bf16: "bf16_tflops",
+  fp16: "fp16_tflops",
   fp8: "fp8_tflops",
   fp4: "fp4_tflops",
   int8: "int8_tops",
@@ -33,6 +38,7 @@ export const PEAK_FIELD: Record<Precision, ChipField> = {
 /** Unit of each field. Scale-up is per direction; scale-out is the chip's own NIC share. */
 export const FIELD_UNITS: Record<ChipField, string> = {
   bf16_tflops: "TFLOP/s",
+  fp16_tflops: "TFLOP/s",
   fp8_tflops: "TFLOP/s",
   fp4_tflops: "TFLOP/s",
   int8_tops: "TOP/s",

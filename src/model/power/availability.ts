@@ -4,7 +4,7 @@
  * Modules are identical and independent, each up with availability a (1 − a = q). A group of n
  * modules that needs k is up with the k-out-of-n probability
  *   A(k, n, a) = Σ_{i=k..n} C(n,i) a^i (1−a)^(n−i)
- * (reference/power-value-tco.md §1.3). Groups combine the same way (2N: one of two systems;
+ * (the k-out-of-n system: Barlow and Proschan, Mathematical Theory of Reliability, 1965). Groups combine the same way (2N: one of two systems;
  * xN/y: y of x systems). Shared spares S ~ Binomial(R, a) can replace failed modules of any one
  * group, so a layer that needs one group is down with probability Σ_s P(S = s) · P(F > r + s)^G,
  * F the failed modules of a group, r its own spares.
@@ -21,10 +21,10 @@
  *
  * What the structure leaves out: each system of a 2N (or xN/y) layout is its N modules in series,
  * all of which must be up, so with small q 2N is down with probability ≈ (Nq)² while N+1 is down
- * with ≈ C(N+1, 2) q²; at N = 4 that is 16q² against 10q², and 4+1 ranks above 2N. Real 2N sides
- * run at ≤ 50 % load and N+1 shares one paralleling bus and controls, a single point of failure
- * that the Liebert/Vertiv paper says erodes N+1 beyond about four modules; neither is modelled,
- * so compare such layouts with common_cause_beta > 0 or a lower module availability for N+1.
+ * with ≈ C(N+1, 2) q²; at N = 4 that is 16q² against 10q², and 4+1 ranks above 2N. N+1 shares one
+ * paralleling bus, switchgear and distribution path, single points of failure that this layer
+ * leaves out: path.ts adds them, and with them the layouts rank as Schneider Electric White Paper
+ * 75 does.
  */
 import { binomialTerm, binomialUpperTail } from "../binomial";
 import { HOURS_PER_YEAR, MINUTES_PER_HOUR } from "../units";
@@ -67,19 +67,26 @@ function upperTails(from: number, to: number, n: number, q: number): number[] {
   return tails;
 }
 
-/** Unavailability of a layout with independent modules down with probability q. */
-function independentUnavailability(l: PowerLayout, q: number): number {
+/** Probability that a group is down: its own path (down with probability p) or its modules (g). */
+const withPath = (g: number, p: number) => p + (1 - p) * g;
+
+/**
+ * Unavailability of a layout with independent modules down with probability q. Each group may
+ * have its own path, independent of everything else and down with probability `groupPath` (0:
+ * modules only, as AVAILABILITY computes).
+ */
+export function independentUnavailability(l: PowerLayout, q: number, groupPath = 0): number {
   const ownSpares = l.groupModules - l.moduleNeeded;
   const shared = l.sharedSpares;
   if (shared === 0) {
-    const groupDown = binomialUpperTail(ownSpares, l.groupModules, q);
+    const groupDown = withPath(binomialUpperTail(ownSpares, l.groupModules, q), groupPath);
     return kOfNUnavailability(l.groupsNeeded, l.groups, groupDown);
   }
   // Shared spares serve a layout that needs one group (2N+R): s of them up, R − s down.
   const groupDown = upperTails(ownSpares, ownSpares + shared, l.groupModules, q);
   const sparesDown = binomialPmf(shared, q);
   let down = 0;
-  for (let s = 0; s <= shared; s++) down += sparesDown[shared - s] * groupDown[s] ** l.groups;
+  for (let s = 0; s <= shared; s++) down += sparesDown[shared - s] * withPath(groupDown[s], groupPath) ** l.groups;
   return Math.min(1, down);
 }
 
@@ -91,11 +98,20 @@ export interface LayerAvailability {
   allUp: number;
 }
 
-/** Availability of layout `l` with module availability `a` and common-cause share `beta` (0–1). */
-export function layerAvailability(l: PowerLayout, a: number, beta: number): LayerAvailability {
+/**
+ * The beta-factor split of a module's unavailability 1 − a: the common-cause event that takes
+ * every module down (probability βq) and the independent part, each module down with
+ * qIndependent so that one module alone is still up with a.
+ */
+export function commonCauseSplit(a: number, beta: number): { common: number; qIndependent: number } {
   const q = 1 - a;
   const common = beta * q;
-  const qIndependent = (q * (1 - beta)) / (1 - common);
+  return { common, qIndependent: (q * (1 - beta)) / (1 - common) };
+}
+
+/** Availability of layout `l` with module availability `a` and common-cause share `beta` (0–1). */
+export function layerAvailability(l: PowerLayout, a: number, beta: number): LayerAvailability {
+  const { common, qIndependent } = commonCauseSplit(a, beta);
   const unavailability = common + (1 - common) * independentUnavailability(l, qIndependent);
   const allUp = (1 - common) * Math.exp(installedModules(l) * Math.log1p(-qIndependent));
   return { availability: 1 - unavailability, unavailability, allUp };

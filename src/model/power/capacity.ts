@@ -1,5 +1,6 @@
 /**
- * From grid megawatts to useful work, and value per gigawatt (reference/power-value-tco.md §3.7):
+ * From grid megawatts to useful work, and value per gigawatt (tokens per MW as NVIDIA's blog "The More You
+ * Buy, the More You Make" frames an AI factory):
  *
  *   usable IT MW   = grid MW / PUE × u(topology)
  *   drawn MW       = usable IT MW × min(1, (1 + oversubscription) × utilization)
@@ -16,7 +17,7 @@
  * its duration.
  */
 import { HOURS_PER_YEAR } from "../units";
-import { layerAvailability } from "./availability";
+import { DistributionPath, pathAvailability } from "./path";
 import { PowerLayout, usableFraction } from "./topology";
 
 /** What stands between a grid megawatt and useful work. All factors are dimensionless. */
@@ -56,9 +57,13 @@ export function valuePerEffectiveMwYear(valuePerYear: number, gridMw: number, d:
   return valuePerYear / effectiveMw(gridMw, d);
 }
 
-/** Accelerators that one MW of IT power feeds, from the power of the system (rack or server) that holds them. */
-export function acceleratorsPerMw(systemKw: number, acceleratorsPerSystem: number): number {
-  return (1000 / systemKw) * acceleratorsPerSystem;
+/**
+ * Accelerators that one MW feeds, from the power of the system (rack or server) that holds them:
+ * 1,000 ÷ system kW × accelerators per system ÷ PUE. PUE 1 counts per MW of IT power; the site's
+ * PUE counts per facility MW, the cooling and conversion overhead taking its share of each MW.
+ */
+export function acceleratorsPerMw(systemKw: number, acceleratorsPerSystem: number, pue: number): number {
+  return ((1000 / systemKw) * acceleratorsPerSystem) / pue;
 }
 
 /** One site, compared across topologies by REDUNDANCY_COMPARE. */
@@ -67,6 +72,8 @@ export interface RedundancySite {
   pue: number;
   moduleAvailability: number;
   commonCauseBeta: number;
+  /** The distribution path of each layout (PERFECT_PATH for the module layer alone). */
+  path: DistributionPath;
   valuePerEffectiveMwYear: number;
   utilization: number;
   goodput: number;
@@ -76,10 +83,10 @@ export interface RedundancyRow {
   name: string;
   /** Usable IT MW: firm capacity, plus the interruptible reserve for a FLEX layout. */
   usableMw: number;
-  /** Availability of the firm capacity. */
+  /** Availability of the firm capacity at a load: modules and distribution path (path.ts). */
   availability: number;
   downtimeHours: number;
-  /** Expected delivered MW: firm × availability, plus reserve × P(every module up) with FLEX, × utilization × goodput. */
+  /** Expected delivered MW: firm × availability, plus reserve × P(every module and path up) with FLEX, × utilization × goodput. */
   deliveredMw: number;
   value: number;
   /** Delivered MW ÷ the first row's delivered MW − 1 (so also the change in value, even at a value of 0). */
@@ -88,7 +95,7 @@ export interface RedundancyRow {
 
 /**
  * One row per layout for the same site. A FLEX layout runs interruptible work on the reserve
- * (1 − u of the installed IT power) while every module is up and sheds it while any is down,
+ * (1 − u of the installed IT power) while every module and path is up and sheds it while any is down,
  * the policy of Zhang et al., "Flex: High-Availability Datacenters With Zero Reserved Power"
  * (ISCA 2021), which sheds or caps such work on an infrastructure failure.
  */
@@ -96,7 +103,7 @@ export function compareRedundancy(layouts: PowerLayout[], site: RedundancySite):
   const installedMw = site.gridMw / site.pue;
   const rows = layouts.map((l) => {
     const u = usableFraction(l);
-    const a = layerAvailability(l, site.moduleAvailability, site.commonCauseBeta);
+    const a = pathAvailability(l, site.moduleAvailability, site.commonCauseBeta, site.path);
     const firmMw = installedMw * u;
     const reserveMw = l.flex ? installedMw - firmMw : 0;
     const deliveredMw = (firmMw * a.availability + reserveMw * a.allUp) * site.utilization * site.goodput;

@@ -1,5 +1,6 @@
 /**
- * Annualized total cost of ownership of an AI datacenter (reference/power-value-tco.md §3.3):
+ * Annualized total cost of ownership of an AI datacenter (after Barroso, Hölzle, Ranganathan, The
+ * Datacenter as a Computer, ch. 6):
  *
  *   facility capital = installed IT MW × facility capex per installed IT MW × CRF(r, facility life)
  *   IT capital       = IT capex × CRF(r, IT life)

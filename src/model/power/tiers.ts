@@ -4,7 +4,8 @@
  * observed-site figures of the 2000s and are repeated across the trade; the add-in shows them
  * labelled "commonly quoted" and always computes downtime from the availability (DOWNTIME)
  * rather than trusting the quoted hours: Tier II's quoted 22.0 h matches 99.749 %, not the
- * 99.741 % printed beside it (reference/power-value-tco.md §1.1).
+ * 99.741 % printed beside it (Turner, Seader, Brill, "Tier Classifications Define Site Infrastructure
+ * Performance", Uptime Institute white paper, 2006, as datacenters.com quotes it).
  */
 
 export interface TierFigures {

@@ -47,7 +47,17 @@ export interface PowerLayout {
   sharedSpares: number;
   /** Interruptible work runs on the reserve while every module is up (Flex-style). */
   flex: boolean;
+  /** How distribution paths reach the load (path.ts). */
+  pathArrangement: PathArrangement;
 }
+
+/**
+ * How the distribution paths reach the IT load: "shared", one path for the whole layer (N, N+R);
+ * "dualCorded", one path per system and dual-corded loads take power from either (2N, 2N+R,
+ * 2(N+R)); "transfer", one path per system (per block for BLOCK N+R) and each load reaches a
+ * second system through its own transfer switch (xN/y distributed redundant, block redundant).
+ */
+export type PathArrangement = "shared" | "dualCorded" | "transfer";
 
 /** Largest module, spare or system count a topology may name. */
 export const MAX_MODULES = 1000;
@@ -141,7 +151,13 @@ export function layoutOf(
     }
     const perSystem = n / systemsNeeded;
     const count = modulesNeeded === undefined ? "" : `, N = ${n}`;
-    return layout(`${systems}N/${systemsNeeded}`, count, systems, systemsNeeded, perSystem, perSystem, 0, flex);
+    return layout(
+      `${systems}N/${systemsNeeded}`,
+      count,
+      [systems, systemsNeeded, perSystem, perSystem, 0],
+      flex,
+      "transfer",
+    );
   }
   const { kind, needed, spares, flex } = form;
   if (needed !== null && modulesNeeded !== undefined && needed !== modulesNeeded) {
@@ -153,32 +169,31 @@ export function layoutOf(
   const nLabel = needed === null ? "N" : String(needed);
   switch (kind) {
     case "capacity":
-      return layout("N", count, 1, 1, m, m, 0, flex);
+      return layout("N", count, [1, 1, m, m, 0], flex, "shared");
     case "parallel":
-      return layout(`${nLabel}+${spares}`, count, 1, 1, m + spares, m, 0, flex);
+      return layout(`${nLabel}+${spares}`, count, [1, 1, m + spares, m, 0], flex, "shared");
     case "block":
-      return layout(`BLOCK ${nLabel}+${spares}`, count, 1, 1, m + spares, m, 0, flex);
+      return layout(`BLOCK ${nLabel}+${spares}`, count, [1, 1, m + spares, m, 0], flex, "transfer");
     case "systemPlusSystem":
-      return layout("2N", count, 2, 1, m, m, 0, flex);
+      return layout("2N", count, [2, 1, m, m, 0], flex, "dualCorded");
     case "systemPlusSystemSpares":
-      return layout(`2N+${spares}`, count, 2, 1, m, m, spares, flex);
+      return layout(`2N+${spares}`, count, [2, 1, m, m, spares], flex, "dualCorded");
     case "doubleParallel":
-      return layout(`2(${nLabel}+${spares})`, count, 2, 1, m + spares, m, 0, flex);
+      return layout(`2(${nLabel}+${spares})`, count, [2, 1, m + spares, m, 0], flex, "dualCorded");
   }
 }
 
+/** `shape`: groups, groups needed, modules per group, modules needed per group, shared spares. */
 function layout(
   form: string,
   count: string,
-  groups: number,
-  groupsNeeded: number,
-  groupModules: number,
-  moduleNeeded: number,
-  sharedSpares: number,
+  shape: [number, number, number, number, number],
   flex: boolean,
+  pathArrangement: PathArrangement,
 ): PowerLayout {
+  const [groups, groupsNeeded, groupModules, moduleNeeded, sharedSpares] = shape;
   const name = `${form}${flex ? " FLEX" : ""}${count}`;
-  return { name, groups, groupsNeeded, groupModules, moduleNeeded, sharedSpares, flex };
+  return { name, groups, groupsNeeded, groupModules, moduleNeeded, sharedSpares, flex, pathArrangement };
 }
 
 /** Modules installed in the layer. */

@@ -13,13 +13,79 @@ import {
 const GIB = 1.073741824; // GB per GiB
 
 /**
- * Every figure of reference/balance-roofline.md §1.1, per chip (dense TFLOP/s; GB; TB/s; scale-up GB/s per
+ * Every figure of the catalog table, per chip (dense TFLOP/s; GB; TB/s; scale-up GB/s per
  * direction, i.e. half the table's bidirectional figure; W; year), with §1.2's more precise quotes where it
  * gives them (H100 PCIe 756.5, H100 INT8 1,978.9, B300 INT8 153.5) and scale-out per chip from §2.2
  * (gpus.md: 400e9 B/s per 8-GPU node for H100 and B200, 3,600e9 per 72 GPUs for GB200; v5p DCN 50 Gbps).
  * A field absent here is "none" or "n/p" in the table and must be absent from the catalog too.
  */
 const REFERENCE: Record<string, Partial<Record<ChipField, number>>> = {
+  // Issue 13's historical chips, from their datasheets (dense; scale-up per direction; GiB converted):
+  // NVIDIA Tesla V100 (SXM2: 125 TFLOPS tensor FP16, 32 GB, 900 GB/s, NVLink 300 GB/s, 300 W).
+  "V100 SXM2": { fp16_tflops: 125, hbm_gb: 32, hbm_tb_per_s: 0.9, scaleup_gb_per_s: 150, tdp_w: 300, year: 2017 },
+  // NVIDIA A100 datasheet: 312 BF16 / 624 INT8 dense; 1,555 GB/s (40GB), 1,935 GB/s (80GB PCIe); 400/250/300 W.
+  "A100 SXM 40GB": {
+    bf16_tflops: 312,
+    int8_tops: 624,
+    hbm_gb: 40,
+    hbm_tb_per_s: 1.555,
+    scaleup_gb_per_s: 300,
+    tdp_w: 400,
+    year: 2020,
+  },
+  "A100 PCIe 40GB": {
+    bf16_tflops: 312,
+    int8_tops: 624,
+    hbm_gb: 40,
+    hbm_tb_per_s: 1.555,
+    scaleup_gb_per_s: 300,
+    tdp_w: 250,
+    year: 2020,
+  },
+  "A100 PCIe 80GB": {
+    bf16_tflops: 312,
+    int8_tops: 624,
+    hbm_gb: 80,
+    hbm_tb_per_s: 1.935,
+    scaleup_gb_per_s: 300,
+    tdp_w: 300,
+    year: 2021,
+  },
+  // H100 NVL datasheet column: 1,671 BF16 and 3,341 FP8 with sparsity (halved), 94 GB, 3.9 TB/s, 350-400 W.
+  "H100 NVL": {
+    bf16_tflops: 835.5,
+    fp8_tflops: 1670.5,
+    int8_tops: 1670.5,
+    hbm_gb: 94,
+    hbm_tb_per_s: 3.9,
+    scaleup_gb_per_s: 300,
+    tdp_w: 400,
+    year: 2023,
+  },
+  // GH200 datasheet (HBM3 version): the H100 GPU's dense rates, 96 GB at 4 TB/s; the module power is not the GPU's.
+  GH200: {
+    bf16_tflops: 989.4,
+    fp8_tflops: 1978.9,
+    int8_tops: 1978.9,
+    hbm_gb: 96,
+    hbm_tb_per_s: 4.0,
+    scaleup_gb_per_s: 450,
+    year: 2023,
+  },
+  // aiconfigurator h20_sxm.yaml (148e12 / 294e12 dense, 4e12 B/s, 450e9 per direction); 96 GB HBM3.
+  H20: { bf16_tflops: 148, fp8_tflops: 294, hbm_gb: 96, hbm_tb_per_s: 4.0, scaleup_gb_per_s: 450, year: 2024 },
+  // AMD MI250X datasheet: 383 BF16 and INT8, 128 GB HBM2e, 3.2768 TB/s, 8 × 100 GB/s Infinity Fabric, 560 W.
+  MI250X: {
+    bf16_tflops: 383,
+    int8_tops: 383,
+    hbm_gb: 128,
+    hbm_tb_per_s: 3.2768,
+    scaleup_gb_per_s: 400,
+    tdp_w: 560,
+    year: 2021,
+  },
+  // Google's v3 page: "123 teraflops (bf16)", "32 GiB, 900 GBps" (32 × 1.073741824 = 34.36 GB).
+  "TPU v3": { bf16_tflops: 123, hbm_gb: 32 * GIB, hbm_tb_per_s: 0.9, year: 2018 },
   "A100 SXM 80GB": {
     bf16_tflops: 312,
     int8_tops: 624,
@@ -132,7 +198,15 @@ const REFERENCE: Record<string, Partial<Record<ChipField, number>>> = {
     tdp_w: 1400,
     year: 2025,
   },
-  "TPU v4": { bf16_tflops: 275, int8_tops: 275, hbm_gb: 32, hbm_tb_per_s: 1.2, scaleup_gb_per_s: 270, year: 2021 },
+  // 32 GiB (Google's v4 page) × 1.073741824 = 34.36 GB.
+  "TPU v4": {
+    bf16_tflops: 275,
+    int8_tops: 275,
+    hbm_gb: 32 * GIB,
+    hbm_tb_per_s: 1.2,
+    scaleup_gb_per_s: 270,
+    year: 2021,
+  },
   "TPU v5e": { bf16_tflops: 197, int8_tops: 394, hbm_gb: 16, hbm_tb_per_s: 0.819, scaleup_gb_per_s: 200, year: 2023 },
   "TPU v5p": {
     bf16_tflops: 459,
@@ -174,8 +248,17 @@ const REFERENCE: Record<string, Partial<Record<ChipField, number>>> = {
   },
 };
 
-// Every chip of reference/balance-roofline.md §1.1.
+// Every chip of the catalog table, and issue 13's historical chips.
 const SECTION_1 = [
+  "V100 SXM2",
+  "A100 SXM 40GB",
+  "A100 PCIe 40GB",
+  "A100 PCIe 80GB",
+  "H100 NVL",
+  "GH200",
+  "H20",
+  "MI250X",
+  "TPU v3",
   "A100 SXM 80GB",
   "H100 SXM",
   "H100 PCIe",
@@ -197,7 +280,7 @@ const SECTION_1 = [
 ];
 
 describe("accelerator catalog", () => {
-  test("holds every chip of the research notes' §1 table, once", () => {
+  test("holds every chip of the catalog table and issue 13's historical chips, once", () => {
     expect(CATALOG.map((c) => c.name).sort()).toEqual([...SECTION_1].sort());
   });
 
@@ -216,9 +299,11 @@ describe("accelerator catalog", () => {
     }
   });
 
-  test("every chip has a BF16 rate, HBM capacity and bandwidth, scale-up bandwidth and a year", () => {
+  test("every chip has a BF16 rate (V100: FP16), HBM capacity and bandwidth, scale-up bandwidth (but TPU v3) and a year", () => {
     for (const chip of CATALOG) {
-      for (const f of ["bf16_tflops", "hbm_gb", "hbm_tb_per_s", "scaleup_gb_per_s", "year"] as const) {
+      const rate = chip.name === "V100 SXM2" ? "fp16_tflops" : "bf16_tflops";
+      const link = chip.name === "TPU v3" ? [] : (["scaleup_gb_per_s"] as const);
+      for (const f of [rate, "hbm_gb", "hbm_tb_per_s", ...link, "year"] as const) {
         expect({ chip: chip.name, f, present: chip.figures[f] !== undefined }).toEqual({
           chip: chip.name,
           f,
@@ -229,7 +314,7 @@ describe("accelerator catalog", () => {
   });
 
   test.each(Object.entries(REFERENCE))(
-    "%s holds exactly the research notes' §1.1 figures (reference/balance-roofline.md and the sources it cites)",
+    "%s holds exactly the catalog table's figures (vendor datasheets and spec pages)",
     (name, expected) => {
       const figures = findChip(name)!.figures;
       expect(Object.keys(figures).sort()).toEqual(Object.keys(expected).sort());
@@ -283,16 +368,53 @@ describe("accelerator catalog", () => {
     }
   });
 
-  test("A100 and the TPUs before TPU7x publish no FP8 rate (except v5p at the BF16 rate)", () => {
-    for (const name of ["A100", "TPU v4", "TPU v5e", "TPU v6e"])
+  test("V100, A100 and the TPUs before TPU7x publish no FP8 rate (except v5p at the BF16 rate)", () => {
+    for (const name of [
+      "V100",
+      "A100",
+      "A100 40GB",
+      "A100 PCIe 80GB",
+      "MI250X",
+      "TPU v3",
+      "TPU v4",
+      "TPU v5e",
+      "TPU v6e",
+    ])
       expect(catalogSpec(findChip(name)!).peakTflops.fp8).toBeUndefined();
     expect(catalogSpec(findChip("v5p")!).peakTflops.fp8).toBe(459);
   });
 
-  test("GiB figures are converted to GB: Trainium2 96 GiB = 103.08 GB, TPU7x 192 GiB = 206.16 GB", () => {
+  test("GiB figures are converted to GB: Trainium2 96 GiB = 103.08 GB, TPU7x 192 GiB = 206.16 GB, TPU v4 32 GiB = 34.36 GB", () => {
     expect(catalogSpec(findChip("Trainium2")!).hbmGB).toBeCloseTo(103.08, 2);
     expect(catalogSpec(findChip("TPU7x")!).hbmGB).toBeCloseTo(206.16, 2);
+    expect(catalogSpec(findChip("TPU v4")!).hbmGB).toBeCloseTo(34.36, 2);
+    expect(catalogSpec(findChip("TPU v3")!).hbmGB).toBeCloseTo(34.36, 2);
   });
+
+  /**
+   * The unit each capacity's source quotes: GiB in Google's v3, v4, v5p and TPU7x pages and AWS's Trainium2
+   * guide ("32 GiB", "95 GiB", "192 GiB", "96GiB"); GB everywhere else, Google's v5e ("16 GB") and v6e
+   * ("32 GB") pages included.
+   */
+  const QUOTED_IN_GIB = new Set(["TPU v3", "TPU v4", "TPU v5p", "TPU7x", "Trainium2"]);
+
+  test.each(CATALOG.map((c) => [c.name]))(
+    "%s: the capacity note states the source's unit, and a GiB figure converts to the stored GB",
+    (name) => {
+      const figure = findChip(name)!.figures.hbm_gb!;
+      const note = figure.note ?? "";
+      if (QUOTED_IN_GIB.has(name)) {
+        const m = /^Vendor unit: GiB \(([\d.]+) GiB = ([\d.]+) GB\)\./.exec(note);
+        expect(m).not.toBeNull();
+        const gib = Number(m![1]);
+        expect(figure.value).toBeCloseTo(gib * GIB, 9);
+        expect(Number(m![2])).toBeCloseTo(figure.value, 2);
+      } else {
+        expect(note).toMatch(/^Vendor unit: GB\./);
+        expect(Number.isInteger(figure.value)).toBe(true);
+      }
+    },
+  );
 
   test("source disagreements are flagged: B200 capacity and bandwidth name the other values", () => {
     const b200 = findChip("B200")!.figures;

@@ -39,6 +39,14 @@ describe("KV cache (scaling book, inference.md)", () => {
     expect(kvCacheBytes(80, 8, 128, 1)).toBe(327680);
     within(kvCacheBytes(80, 8, 128, 1, 1), 160e3, 0.03);
   });
+
+  test("DeepSeek-V3 MLA (arXiv 2412.19437 §2.1.1): 512 + 64 = 576 cached values per token and layer, 61 layers, 70,272 B/token in bf16", () => {
+    expect(kvCacheBytes(61, 1, 512 + 64, 1, 2, "latent")).toBe(70272);
+    // The same width counted as separate keys and values would double it.
+    expect(kvCacheBytes(61, 1, 576, 1, 2, "kv")).toBe(2 * 70272);
+    // Against Llama-3-70B's GQA cache (327,680 B/token), MLA caches 4.66x less per token.
+    expect(327680 / kvCacheBytes(61, 1, 576, 1, 2, "latent")).toBeCloseTo(4.663, 3);
+  });
 });
 
 describe("decode lower bound (inference.md: (batch × KV + params) / total memory bandwidth)", () => {
@@ -81,7 +89,7 @@ describe("critical decode batch (roofline.md, applied-inference.md, gpus.md)", (
 });
 
 describe("mixture of experts", () => {
-  test("experts touched per layer, E = 256, k = 8: 8.0, 163.3, 251.6 at B = 1, 32, 128 (±0.5; research notes §8 case 15)", () => {
+  test("experts touched per layer, E = 256, k = 8: 8.0, 163.3, 251.6 at B = 1, 32, 128 (±0.5; E·(1 − (1 − k/E)^B), DeepSeek-V3's E and k from arXiv 2412.19437)", () => {
     expect(Math.abs(expertsTouched(256, 8, 1) - 8)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(expertsTouched(256, 8, 32) - 163.3)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(expertsTouched(256, 8, 128) - 251.6)).toBeLessThanOrEqual(0.5);
@@ -223,7 +231,7 @@ describe("parallelism thresholds (scaling book, gpus.md)", () => {
 
   test("resident state: bf16 weights and gradients per model shard plus the ZeRO-1 optimizer shard (16 B/param at dp = 1)", () => {
     const w = trainingWorkload(dense(70e9), 1e6, { chips: 1, tensorParallel: 1, expertParallel: 1, chipsPerNode: 8 });
-    expect(w.residentBytes).toBe(70e9 * 16); // research notes §8 case 20: 1.12 TB
+    expect(w.residentBytes).toBe(70e9 * 16); // 70e9 × 16 B (bf16 weights and gradients, fp32 master copy and Adam moments): 1.12 TB
   });
 
   test("HBM traffic per parameter: 4 weight/gradient passes plus the optimizer's 24 fp32 bytes and 2 × bytes_per_param", () => {

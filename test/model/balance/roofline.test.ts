@@ -35,7 +35,7 @@ describe("ridge points (JAX scaling book)", () => {
   });
 });
 
-describe("attainable fraction of peak (Williams et al. 2009; research notes §8 case 4, H100 BF16)", () => {
+describe("attainable fraction of peak (Williams et al. 2009; H100 BF16 from NVIDIA's datasheet)", () => {
   const r = rates("H100");
   const fraction = (intensity: number) => attainableFlops(r.peakFlops, r.hbmBytesPerS!, intensity) / r.peakFlops;
 

@@ -103,3 +103,74 @@ describe("the tabulated PERT quantile used for sampling", () => {
     },
   );
 });
+
+/** Mean and standard deviation of a quantile function on [0, 1], by the midpoint rule over p. */
+function moments(quantile: (p: number) => number, n = 200000): { mean: number; sd: number } {
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const x = quantile((i + 0.5) / n);
+    s1 += x;
+    s2 += x * x;
+  }
+  const mean = s1 / n;
+  return { mean, sd: Math.sqrt(s2 / n - mean * mean) };
+}
+
+describe("PERT variance conventions (issue 13)", () => {
+  test('"beta" (Vose §9.1.3, @RISK): α + β = 6, so a symmetric PERT(0, 5, 10) has σ = 10/√28 = 1.890', () => {
+    const { mean, sd } = moments((p) => pertQuantile(0, 5, 10, p));
+    expect(mean).toBeCloseTo(5, 6);
+    expect(sd).toBeCloseTo(10 / Math.sqrt(28), 3);
+  });
+
+  test('"textbook" (Malcolm et al. 1959): σ = (max − min)/6; symmetric it is Beta(4, 4), whose CDF is a binomial sum', () => {
+    // I_x(4, 4) = Σ_{j=4}^{7} C(7, j) x^j (1 − x)^(7 − j)
+    const binom = [1, 7, 21, 35, 35, 21, 7, 1];
+    for (const p of [0.01, 0.1, 0.5, 0.9, 0.99]) {
+      const x = pertQuantile(0, 5, 10, p, "textbook") / 10;
+      let cdf = 0;
+      for (let j = 4; j <= 7; j++) cdf += binom[j] * x ** j * (1 - x) ** (7 - j);
+      expect(cdf).toBeCloseTo(p, 12);
+    }
+    expect(moments((p) => pertQuantile(0, 5, 10, p, "textbook")).sd).toBeCloseTo(10 / 6, 3);
+  });
+
+  test.each([
+    [6, 12, 36],
+    [0, 0, 10],
+    [0, 10, 10],
+    [100, 130, 400],
+  ])("both keep the PERT mean (min + 4·likely + max)/6; textbook σ = (max − min)/6 for (%p, %p, %p)", (a, m, b) => {
+    const mean = (a + 4 * m + b) / 6;
+    const textbook = moments((p) => pertQuantile(a, m, b, p, "textbook"));
+    expect(textbook.mean).toBeCloseTo(mean, 3);
+    expect(Math.abs(textbook.sd / ((b - a) / 6) - 1)).toBeLessThan(1e-4);
+    expect(moments((p) => pertQuantile(a, m, b, p)).mean).toBeCloseTo(mean, 3);
+  });
+
+  test("the CDF inverts the quantile for the textbook shapes, down to α = 2/3 (likely at min)", () => {
+    for (const [a, m, b] of [
+      [0, 0, 10],
+      [6, 12, 36],
+      [0, 10, 10],
+    ]) {
+      for (const p of [0.001, 0.2, 0.5, 0.8, 0.999]) {
+        expect(distributionCdf("pert_textbook", a, m, b, pertQuantile(a, m, b, p, "textbook"))).toBeCloseTo(p, 10);
+      }
+    }
+  });
+
+  test('BUILDOUT\'s "pert_textbook" sampler draws the textbook distribution: mean 15, σ 5 for (6, 12, 36)', () => {
+    const n = 100000;
+    const u = new Float64Array(n).map((_, i) => (i + 0.5) / n);
+    const out = new Float64Array(n);
+    blockSampler("pert_textbook", 6, 12, 36)(u, out, n);
+    const mean = out.reduce((s, x) => s + x, 0) / n;
+    const sd = Math.sqrt(out.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
+    expect(mean).toBeCloseTo(15, 2);
+    expect(Math.abs(sd / 5 - 1)).toBeLessThan(1e-3);
+    blockSampler("pert_textbook", 0, 0, 10)(u, out, n);
+    expect(Math.abs(out.reduce((s, x) => s + x, 0) / n - 10 / 6)).toBeLessThan(1e-3);
+  });
+});

@@ -330,8 +330,8 @@ describe("PERCENTILE.INC by bucket selection", () => {
   });
 });
 
-describe("greenfield AI-site template (reference/power-value-tco.md §4)", () => {
-  test("every row's min / likely / max is §4's suggestion converted to months, with its source", () => {
+describe("greenfield AI-site template (lead times from the sources each row names)", () => {
+  test("every row's min / likely / max is the template's suggestion converted to months, with its source", () => {
     const week = 7 / 30.4375;
     const expected: Record<string, number[]> = {
       "Site control": [6, 9, 18],
@@ -347,11 +347,11 @@ describe("greenfield AI-site template (reference/power-value-tco.md §4)", () =>
     expect(GREENFIELD_TEMPLATE.map((t) => t.name)).toEqual(Object.keys(expected));
     for (const t of GREENFIELD_TEMPLATE) {
       expect([t.min, t.likely, t.max]).toEqual(expected[t.name]);
-      expect(t.source).toMatch(/§4/);
+      expect(t.source).toMatch(/\(template: /);
     }
   });
 
-  test("its first-power date falls in §4's whole-project cross-check of 3 / 5 / 7 years", () => {
+  test("its first-power date falls in the whole-project cross-check of 3 / 5 / 7 years (build.inc: 5–7 years normal; michaelbommarito.com: 3–5)", () => {
     const { plan, sim } = run(greenfieldTemplateTable(), 20_000);
     const project = finishReport(plan, sim, PS).at(-1)!;
     expect(project.percentiles[0]).toBeGreaterThan(36);

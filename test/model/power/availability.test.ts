@@ -14,7 +14,7 @@ import {
 const layout = (text: string, n?: number) => layoutOf(parseTopology(text) as never, n) as PowerLayout;
 const availability = (text: string, a: number, n?: number, beta = 0) => layerAvailability(layout(text, n), a, beta);
 
-// reference/power-value-tco.md §1.3 and §6 cases 11–15: A = Σ_{i=k..n} C(n,i) a^i (1−a)^(n−i).
+// The k-out-of-n system (Barlow and Proschan, Mathematical Theory of Reliability, 1965): A = Σ_{i=k..n} C(n,i) a^i (1−a)^(n−i).
 describe("k-out-of-n availability (tolerance 1e-9)", () => {
   test("1-of-2 at a = 0.99 (2N, one module per side): 0.9999", () => {
     expect(kOfNAvailability(1, 2, 0.99)).toBeCloseTo(0.9999, 9);

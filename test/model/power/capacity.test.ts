@@ -3,8 +3,11 @@ import {
   compareRedundancy,
   Derating,
   effectiveMw,
+  DEFAULT_PATH,
   layoutOf,
   parseTopology,
+  pathAvailability,
+  PERFECT_PATH,
   PowerLayout,
   valuePerEffectiveMwYear,
   valuePerGwYear,
@@ -22,7 +25,7 @@ const plain = (over: Partial<Derating> = {}): Derating => ({
 });
 const SECONDS_PER_YEAR = 8760 * 3600;
 
-describe("effective MW (reference/power-value-tco.md §3.7)", () => {
+describe("effective MW (grid MW / PUE × usable fraction × availability × utilization × goodput)", () => {
   test("1,000 MW of grid at PUE 1.2 behind 2N: 416.67 MW usable IT (§6 case 10)", () => {
     expect(effectiveMw(1000, plain({ pue: 1.2, usableFraction: 0.5 }))).toBeCloseTo(416.67, 2);
   });
@@ -89,13 +92,20 @@ describe("tokens per MW-year from the $1B-datacenter comparison", () => {
   });
 });
 
-describe("accelerators per MW of IT power (reference §3.6, §6 case 26)", () => {
+describe("accelerators per MW of IT power, or per facility MW with a PUE (reference §3.6, §6 cases 25–26)", () => {
   test("GB200 NVL72 at 132 kW: 545,455 GPUs per GW, 1.09 M dies (TD Cowen: 'more than 1 million dies per GW')", () => {
-    expect(acceleratorsPerMw(132, 72) * 1000).toBeCloseTo(545455, -1);
-    expect(acceleratorsPerMw(132, 72) * 1000 * 2).toBeGreaterThan(1e6);
+    expect(acceleratorsPerMw(132, 72, 1) * 1000).toBeCloseTo(545455, -1);
+    expect(acceleratorsPerMw(132, 72, 1) * 1000 * 2).toBeGreaterThan(1e6);
   });
   test("DGX H100 at 10.2 kW: 784,314 GPUs per GW", () => {
-    expect(acceleratorsPerMw(10.2, 8) * 1000).toBeCloseTo(784314, -1);
+    expect(acceleratorsPerMw(10.2, 8, 1) * 1000).toBeCloseTo(784314, -1);
+  });
+  test("per facility MW: GB200 NVL72 at 132 kW and PUE 1.2 is 545.45 / 1.2 = 454.5 GPUs", () => {
+    expect(acceleratorsPerMw(132, 72, 1.2)).toBeCloseTo(454.545, 3);
+  });
+  test("Bernstein's 5,932 NVL72 racks per facility GW (168.6 kW of facility power a rack) is 427,100 GPUs, PUE 168.6/132 (±0.1 %)", () => {
+    const perFacilityGw = acceleratorsPerMw(132, 72, 168.6 / 132) * 1000;
+    expect(perFacilityGw / (5932 * 72)).toBeCloseTo(1, 3);
   });
 });
 
@@ -105,6 +115,7 @@ describe("comparing topologies for one site", () => {
     pue: 1.2,
     moduleAvailability: 0.999,
     commonCauseBeta: 0,
+    path: PERFECT_PATH,
     valuePerEffectiveMwYear: 1,
     utilization: 1,
     goodput: 1,
@@ -149,5 +160,32 @@ describe("comparing topologies for one site", () => {
     });
     expect(row.value).toBeCloseTo(row.deliveredMw * 5e12, -3);
     expect(row.deliveredMw).toBeCloseTo(100 * (2 / 3) * row.availability * 0.72, 9);
+  });
+});
+
+describe("comparing topologies with their distribution paths", () => {
+  const site = {
+    gridMw: 120,
+    pue: 1.2,
+    moduleAvailability: 0.999,
+    commonCauseBeta: 0.05,
+    path: DEFAULT_PATH,
+    valuePerEffectiveMwYear: 1,
+    utilization: 1,
+    goodput: 1,
+  };
+
+  test("the availability column is PATH_AVAILABILITY's: modules and path together", () => {
+    const [twoN, nPlusOne] = compareRedundancy([layout("2N", 4), layout("N+1", 4)], site);
+    expect(twoN.availability).toBe(pathAvailability(layout("2N", 4), 0.999, 0.05, DEFAULT_PATH).availability);
+    expect(nPlusOne.downtimeHours).toBeCloseTo((1 - nPlusOne.availability) * 8760, 9);
+    expect(twoN.availability).toBeGreaterThan(nPlusOne.availability);
+  });
+
+  test("2N FLEX runs the reserve only while every module and both paths are up", () => {
+    const [flex] = compareRedundancy([layout("2N FLEX", 1)], { ...site, commonCauseBeta: 0 });
+    const p = DEFAULT_PATH.path;
+    const firm = 50 * (1 - (p + (1 - p) * 0.001) ** 2);
+    expect(flex.deliveredMw).toBeCloseTo(firm + 50 * 0.999 ** 2 * (1 - p) ** 2, 9);
   });
 });

@@ -10,9 +10,8 @@ function layout(text: string, modulesNeeded?: number): PowerLayout {
 }
 const u = (text: string, modulesNeeded?: number) => usableFraction(layout(text, modulesNeeded));
 
-// reference/power-value-tco.md §1.2 and §6 cases 1–9: Schneider Electric White Paper 75's
-// configurations (capacity, parallel redundant, distributed redundant, system plus system) and
-// Fluegeman, "2(N+1) and 3N/2 Redundancy" (facilitiesnet.com).
+// Schneider Electric White Paper 75's configurations (capacity, parallel redundant, distributed
+// redundant, system plus system) and Fluegeman, "2(N+1) and 3N/2 Redundancy" (facilitiesnet.com).
 describe("usable fractions of the WP75 configurations", () => {
   test("capacity N: 1", () => expect(u("N", 4)).toBe(1));
   test("parallel redundant N+1: 0.8 at N = 4, 0.667 at N = 2", () => {

@@ -1,0 +1,195 @@
+/**
+ * The workbench never loses work or freezes (issue 11 points 1 and 3), in Chromium: bad Build-out
+ * inputs show #VALUE! with their message and later edits still apply; hostile files are refused
+ * after the in-page confirmation, leaving the workbook as it was, in under 2 s; a file with a cell
+ * at XFD1048576 opens in under 2 s; an import can be cancelled and undone. Every step must keep the
+ * console free of errors and raise no page error or browser dialog. Screenshots in
+ * test-artifacts/import/.
+ */
+import { Workbook } from "exceljs";
+import type { Page } from "playwright-core";
+import type { EngineWorkbook } from "../../src/workbench/workbook";
+import * as h from "./harness";
+
+jest.setTimeout(120_000);
+
+// JSZip is ExcelJS's own zip library (a dependency of it): it builds the zips ExcelJS cannot.
+const JSZip = require("jszip") as new () => {
+  file(name: string, data: string): unknown;
+  generateAsync(o: { type: "nodebuffer" }): Promise<Buffer>;
+};
+
+let workbench: h.Workbench;
+let page: Page;
+let problems: string[] = [];
+const snap = h.screenshots("import");
+const shot = (name: string) => snap(page, name);
+
+type Window = { workbench: EngineWorkbook };
+const BUILDOUT = "Build-out scenario";
+const REDUNDANCY = "Redundancy scenario";
+
+/** The value and error message of a cell, read through window.workbench. */
+const cellOf = (sheet: string, address: string) =>
+  page.evaluate(
+    ([s, a]) => {
+      const wb = (window as unknown as Window).workbench;
+      return { value: wb.value(s, a), message: wb.errorAt(s, a)?.message };
+    },
+    [sheet, address],
+  );
+
+const nameOf = (sheet: string, name: string) => h.namesOf(page, sheet).then((n) => n[name]);
+
+const setCell = (sheet: string, address: string, value: string | number) =>
+  page.evaluate(([s, a, v]) => (window as unknown as Window).workbench.setCell(s as string, a as string, v), [
+    sheet,
+    address,
+    value,
+  ] as const);
+
+const sheetNames = () => page.evaluate(() => (window as unknown as Window).workbench.sheets.map((s) => s.name));
+
+beforeAll(async () => {
+  workbench = await h.startWorkbench();
+  page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  h.watch(page, problems);
+  await page.goto(workbench.url);
+  await h.timeToInteractive(page);
+  await h.buildScenario(page, "redundancy");
+  await h.buildScenario(page, "build-out");
+}, 300_000);
+
+afterAll(() => workbench?.close());
+
+afterEach(() => {
+  const seen = problems;
+  problems = [];
+  expect(seen).toEqual([]);
+});
+
+describe("bad Build-out inputs (issue 11 point 3)", () => {
+  // The Build-out sheet's cells: B5 trials, the task table A9:H17 (B predecessors, C min, E max, F distribution).
+  test.each([
+    ["trials 0", "B5", 0],
+    ["trials 1,000,000", "B5", 1_000_000],
+    ["an unknown predecessor", "B10", "Nowhere"],
+    ["min > max", "C9", 40],
+    ['distribution "normal"', "F9", "normal"],
+  ])("%s: #VALUE! with a message, and a later edit elsewhere applies", async (what, address, bad) => {
+    const p50 = await nameOf(BUILDOUT, "out_p50_month");
+    const good = await cellOf(BUILDOUT, p50);
+    expect(typeof good.value).toBe("number");
+    await setCell(BUILDOUT, address, bad);
+    const shown = await cellOf(BUILDOUT, p50);
+    expect(shown.value).toBe("#VALUE!");
+    expect(shown.message).toBeTruthy();
+    await h.openTab(page, BUILDOUT);
+    await expect(h.gridCell(page, p50).textContent()).resolves.toContain("#VALUE!");
+    await shot(`bad-${what.replace(/\W+/g, "-")}`);
+    // An edit on the other sheet applies: a new formula there computes.
+    const utilization = (await cellOf(REDUNDANCY, await nameOf(REDUNDANCY, "in_utilization"))).value as number;
+    await setCell(REDUNDANCY, "Z1", "=in_utilization*2");
+    await expect(cellOf(REDUNDANCY, "Z1")).resolves.toEqual({ value: utilization * 2 });
+    // The bad input undone, the numbers come back.
+    await page.evaluate(() => {
+      const wb = (window as unknown as Window).workbench;
+      wb.undo();
+      wb.undo();
+    });
+    await expect(cellOf(BUILDOUT, p50)).resolves.toEqual(good);
+  });
+});
+
+/** An .xlsx file ExcelJS writes. */
+async function xlsx(build: (file: Workbook) => void): Promise<Buffer> {
+  const file = new Workbook();
+  build(file);
+  return Buffer.from(await file.xlsx.writeBuffer());
+}
+
+async function zipOf(files: Record<string, string>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, text] of Object.entries(files)) zip.file(name, text);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+/** Picks a file in Import .xlsx and answers the confirmation; ms from Replace to the status. */
+async function importFile(name: string, buffer: Buffer, answer: "Replace" | "Cancel" = "Replace") {
+  await page.getByTestId("import-xlsx").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText("Replace this workbook?").waitFor();
+  await shot(`confirm-${name}`);
+  const started = Date.now();
+  await dialog.getByRole("button", { name: answer, exact: true }).click();
+  if (answer === "Cancel") return 0;
+  await page.getByTestId("file-status").filter({ hasText: name }).waitFor();
+  return Date.now() - started;
+}
+
+describe("import never loses work (issue 11 point 1)", () => {
+  test.each([
+    ["renamed.docx.xlsx", () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" })],
+    ["readme.xlsx", () => zipOf({ "readme.txt": "hello" })],
+    [
+      "huge-array.xlsx",
+      () =>
+        xlsx(
+          (f) =>
+            (f.addWorksheet("S").getCell("A1").value = {
+              formula: "1",
+              result: 1,
+              shareType: "array",
+              ref: "A1:XFD1048576",
+            } as never),
+        ),
+    ],
+    ["not-a-zip.xlsx", async () => Buffer.from("name,value\n1,2\n")],
+  ])("%s is refused in the user's words after confirming; the workbook is unchanged", async (name, make) => {
+    const before = await sheetNames();
+    const cells = await h.cellsOf(page, REDUNDANCY);
+    const ms = await importFile(name, await make());
+    const status = page.getByTestId("file-status");
+    const text = await status.textContent();
+    console.log(`${name}: ${ms} ms: ${text}`);
+    expect(text).toMatch(
+      new RegExp(`Could not import "${name.replace(/\./g, "\\.")}": .* The workbook is unchanged\\.`),
+    );
+    expect(text).not.toMatch(/undefined|properties of/);
+    await expect(status.getAttribute("role")).resolves.toBe("alert");
+    expect(ms).toBeLessThan(2_000);
+    await expect(sheetNames()).resolves.toEqual(before);
+    await expect(h.cellsOf(page, REDUNDANCY)).resolves.toEqual(cells);
+    await shot(`refused-${name}`);
+  });
+
+  test("Cancel leaves the workbook as it was", async () => {
+    const before = await sheetNames();
+    await importFile("far.xlsx", await xlsx((f) => (f.addWorksheet("Far").getCell("A1").value = 1)), "Cancel");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect(sheetNames()).resolves.toEqual(before);
+  });
+
+  test("a file with a cell at XFD1048576 opens in under 2 s; Undo import brings the scenarios back", async () => {
+    const before = await sheetNames();
+    const ms = await importFile(
+      "far.xlsx",
+      await xlsx((f) => {
+        const ws = f.addWorksheet("Far");
+        ws.getCell("A1").value = 1;
+        ws.getCell("XFD1048576").value = 2;
+        ws.getCell("B1").value = { formula: "A1+XFD1048576", result: 3 };
+      }),
+    );
+    console.log(`far.xlsx (XFD1048576) imported in ${ms} ms`);
+    await expect(page.getByTestId("file-status").textContent()).resolves.toBe("Imported far.xlsx.");
+    expect(ms).toBeLessThan(2_000);
+    await expect(cellOf("Far", "B1")).resolves.toEqual({ value: 3 });
+    await page.getByRole("table", { name: "Sheet Far", exact: true }).waitFor();
+    await shot("far-imported");
+    await page.getByTestId("undo-import").click();
+    await expect(sheetNames()).resolves.toEqual(before);
+    await h.scenarioItem(page, REDUNDANCY).waitFor();
+    await shot("import-undone");
+  });
+});

@@ -1,0 +1,141 @@
+/** @jest-environment jsdom */
+/**
+ * The workbench's chart drawing (src/workbench/Chart.tsx, issue 10 point 6) from a chart spec and
+ * its cells: title, axis titles, category labels, a formatted value scale, data labels when asked,
+ * a legend only for several series, bars drawn horizontally, and errors drawn as gaps, never as 0.
+ */
+import { render } from "@testing-library/react";
+import { Chart } from "../../src/workbench/Chart";
+import type { ChartSpec } from "../../src/scenario/plan";
+import type { MemoryCell, MemorySheet } from "../../src/workbook/memory";
+
+function sheetOf(cells: Record<string, MemoryCell["value"]>): MemorySheet {
+  return {
+    name: "S",
+    visibility: "visible",
+    cells: new Map(Object.entries(cells).map(([a, value]) => [a, { value }])),
+    names: new Map(),
+    tables: new Map(),
+    charts: [],
+  } as unknown as MemorySheet;
+}
+
+const base: ChartSpec = {
+  name: "BP_x_chart",
+  type: "ColumnClustered",
+  title: "Expected delivered MW by topology",
+  categories: "A1:A3",
+  series: [{ name: "Expected delivered MW", values: "B1:B3" }],
+  anchor: "D1",
+  categoryAxisTitle: "Topology",
+  valueAxisTitle: "Expected delivered MW (MW)",
+  valueFormat: "mw",
+  dataLabels: true,
+};
+const cells = { A1: "N+1", A2: "2N", A3: "Distributed redundant", B1: 96.5, B2: 48.25, B3: 72 };
+
+function draw(spec: ChartSpec, values: Record<string, MemoryCell["value"]>) {
+  const { container } = render(<Chart spec={spec} sheet={sheetOf(values)} />);
+  // A label on two lines (tspans) reads as its words joined by a space.
+  const texts = (part: string) =>
+    Array.from(container.querySelectorAll(`[data-part="${part}"]`)).map((e) => {
+      const lines = Array.from(e.querySelectorAll("tspan")).map((t) => t.textContent);
+      return lines.length > 0 ? lines.join(" ") : e.textContent;
+    });
+  const points = Array.from(container.querySelectorAll('rect[data-part="point"]')).map((r) => ({
+    x: Number(r.getAttribute("x")),
+    y: Number(r.getAttribute("y")),
+    width: Number(r.getAttribute("width")),
+    height: Number(r.getAttribute("height")),
+  }));
+  return { container, texts, points };
+}
+
+test("a column chart: title, both axis titles, category labels, MW tick labels, data labels, no legend", () => {
+  const { texts, points } = draw(base, cells);
+  expect(texts("title")).toEqual([base.title]);
+  expect(texts("category-axis-title")).toEqual(["Topology"]);
+  expect(texts("value-axis-title")).toEqual(["Expected delivered MW (MW)"]);
+  expect(texts("category-label")).toEqual(["N+1", "2N", "Distributed redundant"]);
+  expect(texts("tick-label")).toEqual(["0.0 MW", "20.0 MW", "40.0 MW", "60.0 MW", "80.0 MW", "100.0 MW"]);
+  expect(texts("data-label")).toEqual(["96.5 MW", "48.3 MW", "72.0 MW"]);
+  expect(texts("legend")).toEqual([]);
+  // Vertical columns: one width, heights proportional to the values.
+  expect(new Set(points.map((p) => p.width)).size).toBe(1);
+  expect(points[0].height / points[1].height).toBeCloseTo(96.5 / 48.25, 6);
+});
+
+test("a bar chart is drawn horizontally: one height, lengths proportional to the values", () => {
+  const { texts, points } = draw(
+    { ...base, type: "BarClustered", valueFormat: "percent" },
+    {
+      ...cells,
+      B1: 0.5,
+      B2: 0.25,
+      B3: 0.125,
+    },
+  );
+  expect(new Set(points.map((p) => p.height)).size).toBe(1);
+  expect(points[0].width / points[1].width).toBeCloseTo(2, 6);
+  expect(new Set(points.map((p) => p.x)).size).toBe(1); // all start at zero
+  expect(points[0].y).toBeLessThan(points[1].y); // the sheet's first category on top
+  expect(texts("tick-label")).toContain("50.00%");
+  expect(texts("data-label")).toEqual(["50.00%", "25.00%", "12.50%"]);
+});
+
+test("an error or text value is a gap, never a zero-height column", () => {
+  const { container, texts, points } = draw(base, { ...cells, B2: "#VALUE!" });
+  expect(points).toHaveLength(2);
+  expect(container.querySelectorAll('[data-part="gap"]')).toHaveLength(1);
+  expect(container.querySelector('[data-part="gap"] title')?.textContent).toBe("Expected delivered MW, 2N: #VALUE!");
+  expect(texts("data-label")).toEqual(["96.5 MW", "72.0 MW"]);
+});
+
+test("every value an error: no bars and a note saying why, not an axis of zeros", () => {
+  const { container, points } = draw(base, { ...cells, B1: "#VALUE!", B2: "#VALUE!", B3: null });
+  expect(points).toHaveLength(0);
+  expect(container.textContent).toContain("No numbers to draw: the cells show errors or are empty.");
+});
+
+test("a line chart with three series: a legend naming them, markers, and a line broken at a gap", () => {
+  const spec: ChartSpec = {
+    ...base,
+    type: "Line",
+    title: "MW online by month (fan chart)",
+    categories: "A1:A4",
+    series: ["P10", "P50", "P90"].map((name, i) => ({ name, values: `${"BCD"[i]}1:${"BCD"[i]}4` })),
+    categoryAxisTitle: "Month",
+    valueAxisTitle: "MW online (MW)",
+    dataLabels: false,
+  };
+  const values = { A1: 0, A2: 1, A3: 2, A4: 3, B1: 0, B2: 50, B3: 100, B4: 100, C1: 0, C2: 0, C3: 50, C4: 100 };
+  const { container, texts } = draw(spec, { ...values, D1: 0, D2: "#NUM!", D3: 0, D4: 50 });
+  expect(texts("legend-entry")).toEqual(["P10", "P50", "P90"]);
+  expect(texts("category-label")).toEqual(["0", "1", "2", "3"]);
+  expect(texts("data-label")).toEqual([]);
+  expect(container.querySelectorAll('circle[data-part="point"]')).toHaveLength(11);
+  // P10 and P50 are one line each; P90 breaks at its error into a lone point and a segment.
+  expect(container.querySelectorAll("polyline")).toHaveLength(3);
+});
+
+test("long category labels are cut beside bars and wrapped under columns, the whole label kept as a tooltip", () => {
+  const long = "A very long topology label that would overflow the plot area";
+  const { container, texts } = draw({ ...base, type: "BarClustered" }, { ...cells, A3: long });
+  const shown = texts("category-label")[2]!;
+  expect(shown.endsWith("…")).toBe(true);
+  expect(shown.length).toBeLessThanOrEqual(28);
+  expect(Array.from(container.querySelectorAll("g > title")).map((t) => t.textContent)).toContain(long);
+  const columns = draw(base, { ...cells, A3: long }).container;
+  const lines = Array.from(columns.querySelectorAll('[data-part="category-label"]')[2].querySelectorAll("tspan"));
+  expect(lines.map((l) => l.textContent)).toEqual(["A very long", "topology label", "that would overf…"]); // 17 characters fit a third of the plot
+});
+
+test("sixty months of columns show every few labels so they do not overlap", () => {
+  const values: Record<string, number> = {};
+  for (let i = 1; i <= 61; i++) Object.assign(values, { [`A${i}`]: i - 1, [`B${i}`]: i });
+  const { texts } = draw({ ...base, categories: "A1:A61", series: [{ name: "MW", values: "B1:B61" }] }, values);
+  const labels = texts("category-label");
+  expect(labels.length).toBeGreaterThan(5);
+  expect(labels.length).toBeLessThan(61);
+  expect(labels[0]).toBe("0");
+});
