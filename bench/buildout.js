@@ -1,14 +1,17 @@
-/* Build-out Monte Carlo benchmark: BUILDOUT on 20 tasks × 100,000 trials through dist/lib (argument
+/* Build-out Monte Carlo benchmark: BUILDOUT on 20 tasks × 50,000 trials through dist/lib (argument
  * checks, sampling, schedule, criticality, percentiles) against a floor loop that draws exactly
  * the same samples with the model's DurationSampler and nothing else. Prints task-samples per
  * second for both and their ratio (target ≤ 2), and the time of a default call (20 tasks × 10,000
  * trials; target well under 100 ms). The machine is shared, so full and floor rounds alternate
- * (7 of each, after one untimed warm-up) and the ratio reported is the median of the 7 paired ratios. `npm run bench`. */
+ * (7 of each, after one untimed warm-up) and the ratio reported is the median of the 7 paired ratios.
+ * Then issue 11's budgets for bounded work: refusals of oversized calls (target < 50 ms) and the
+ * costliest calls allowed (target < 1 s). `npm run bench`. */
 const lib = require("../dist/lib");
 const m = lib.model;
 
 const TASKS = 20;
-const TRIALS = 100000;
+// 20 tasks and 32 predecessor links: 50,000 trials stay within the model's MAX_WORK (3,000,000).
+const TRIALS = 50000;
 const ROUNDS = 7;
 const DISTRIBUTIONS = ["pert", "triangular", "pert", "lognormal", "uniform"];
 
@@ -81,3 +84,46 @@ console.log(
   `  ratio ${median(ratios).toFixed(2)} (median; paired ratios ${ratios.map((x) => x.toFixed(2)).join(" ")}); target ≤ 2`,
 );
 console.log(`  default call (${TASKS} tasks × 10,000 trials) ${defaultMs.toFixed(1)} ms; target well under 100 ms`);
+
+/** Median wall time of `call` over ROUNDS runs, and its error message, if it threw. */
+function budget(call) {
+  let message;
+  const times = Array.from({ length: ROUNDS }, () => {
+    const start = process.hrtime.bigint();
+    try {
+      call();
+    } catch (e) {
+      message = e.message;
+    }
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  return { ms: median(times), message };
+}
+
+/** 500 tasks each bringing 1 MW, each after every earlier one: 124,750 links. */
+const dense = Array.from({ length: 500 }, (_, i) => [
+  `T${i}`,
+  Array.from({ length: i }, (_, j) => `T${j}`).join(","),
+  1,
+  2,
+  3,
+  "pert",
+  1,
+]);
+/** A whole-column table: 1,048,576 rows. */
+const column = Array.from({ length: 1048576 }, () => [null, null, null, null, null]);
+column[0] = ["Site", "", 1, 2, 3];
+/** 500 unlinked lognormal tasks, half in one risk group, each bringing MW. */
+const wide = Array.from({ length: 500 }, (_, i) => [`T${i}`, "", 1, 2, 3, "lognormal", 1, i % 2 ? "g" : ""]);
+const cases = [
+  ["refused: 500 dense tasks × 1,000 trials", () => lib.functions.BUILDOUT(dense, 1000), 50, true],
+  ["refused: 1,048,576 rows", () => lib.functions.BUILDOUT(column), 50, true],
+  ["allowed: 500 dense tasks × 23 trials (BUILDOUT_MW)", () => lib.functions.BUILDOUT_MW(dense, 600, 23), 1000, false],
+  ["allowed: 500 tasks × 6,000 trials (BUILDOUT_MW)", () => lib.functions.BUILDOUT_MW(wide, 600, 6000), 1000, false],
+];
+console.log("Bounded work (issue 11 point 4), medians of 7 runs");
+for (const [what, call, target, refused] of cases) {
+  const { ms, message } = budget(call);
+  if (refused !== (message !== undefined)) throw new Error(`${what}: ${message ?? "was not refused"}`);
+  console.log(`  ${what.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms; target < ${target.toLocaleString("en-US")} ms`);
+}

@@ -50,7 +50,8 @@ const THROUGHPUT = f(
   "Throughput per MW of IT at full useful work",
   "tokens/s per MW",
   0,
-  1e9,
+  // Far above any chip's figure, so every version 2 value (up to 1e18 tokens per MW-year) migrates intact.
+  1e11,
   "count",
   180_000,
   'NVIDIA blog "The More You Buy, the More You Make" (first version): Hopper, 180,000 tokens/s in a 1 MW AI factory at max volume, taken as per MW of IT at full use; enter your model\'s figure',

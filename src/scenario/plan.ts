@@ -96,15 +96,28 @@ export interface SheetPlan {
   validations: Validation[];
   charts: ChartSpec[];
   /**
-   * Columns (1-based) of long notes (sources, formulas shown as text): kept narrow, their text
-   * overflows or is cut, so they do not push the chart beside the tables off the first screen.
+   * Column widths, in characters as Excel measures them (the Column Width dialog, ExcelJS's
+   * `width`: digits of the default font, see columnPixels). Columns not listed keep the sheet's default.
    */
-  noteColumns?: number[];
+  columns?: ColumnWidth[];
   /** Bottom-right cell of the generated block, which always starts at A1. */
   extent: string;
   /** Output names by metric, for the Compare sheet. */
   metrics: Partial<Record<Metric, string>>;
 }
+
+/** The width of one column (1-based), in characters. */
+export interface ColumnWidth {
+  col: number;
+  width: number;
+}
+
+/**
+ * Pixels of a column `width` characters wide at 100% zoom: Excel's rule, width × the default
+ * font's digit width (7 px for Calibri 11) + 5 px of margins, rounded (Open XML SDK, ECMA-376
+ * Part 1 §18.3.1.13 col, `width`). Points are 3/4 of pixels at 96 dpi.
+ */
+export const columnPixels = (width: number, digit = 7, margin = 5): number => Math.round(width * digit + margin);
 
 /** Excel number formats for each Format. */
 export const NUMBER_FORMATS: Record<Format, string> = {

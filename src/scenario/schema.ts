@@ -6,6 +6,7 @@
  */
 import { functions } from "../functions";
 import { PROJECT_ROW } from "../model/buildout/report";
+import { MAX_WORK } from "../model/buildout/simulate";
 import { CATALOG } from "../model/catalog";
 import { FIELDS, Kind, NumberField, SECONDS_PER_YEAR, field, modulesNeeded, numberProblem } from "./fields";
 
@@ -118,6 +119,22 @@ function numbers(raw: unknown, fields: readonly NumberField[], errors: string[])
   return out;
 }
 
+/** Why BUILDOUT would refuse these tasks at `trials`: trials × (tasks + predecessor links) over its work cap. */
+function workProblem(list: BuildoutTask[], trials: number): string | undefined {
+  const linksOf = (t: BuildoutTask) =>
+    new Set(
+      t.predecessors
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== ""),
+    ).size;
+  const links = list.reduce((sum, t) => sum + linksOf(t), 0);
+  const units = list.length + links;
+  if (units === 0 || trials * units <= MAX_WORK) return undefined;
+  const most = Math.floor(MAX_WORK / units).toLocaleString("en-US");
+  return `Monte Carlo trials: ${list.length} tasks with ${links} predecessor links allow at most ${most} trials (trials × (tasks + links) ≤ ${MAX_WORK.toLocaleString("en-US")}).`;
+}
+
 function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_TASKS) {
     errors.push(`A build-out has 1 to ${MAX_TASKS} tasks.`);
@@ -217,7 +234,10 @@ export function validateScenario(raw: unknown): Checked<Scenario> {
     const sizing = pick(own(raw, "sizing"), ["count", "power"] as const, "sizing", errors);
     scenario = { ...common, kind, chip, sizing };
   } else {
-    scenario = { ...common, kind, tasks: tasks(own(raw, "tasks"), errors) };
+    const list = tasks(own(raw, "tasks"), errors);
+    const problem = common.values.trials === undefined ? undefined : workProblem(list, common.values.trials);
+    if (problem) errors.push(problem);
+    scenario = { ...common, kind, tasks: list };
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
 }
@@ -239,7 +259,7 @@ export function upgradeFrom2(record: Record<string, unknown>): Record<string, un
   if ((kind !== "redundancy" && kind !== "fleet") || !isRecord(record.values)) return record;
   const { value_per_mw_year: old, ...values } = record.values;
   const throughput = field(kind, "tokens_per_s_per_mw");
-  const tokens = old === V2_DEFAULT_VALUE ? throughput.default : Math.round(Number(old) / SECONDS_PER_YEAR);
+  const tokens = old === V2_DEFAULT_VALUE ? throughput.default : Number(old) / SECONDS_PER_YEAR;
   values.tokens_per_s_per_mw = numberProblem(throughput, tokens) ? throughput.default : tokens;
   values.price_per_m_tokens = field(kind, "price_per_m_tokens").default;
   if (kind === "fleet") values.throughput_mfu = field(kind, "throughput_mfu").default;
@@ -251,7 +271,7 @@ export function upgradeFrom2(record: Record<string, unknown>): Record<string, un
   return { ...record, values };
 }
 
-/** Why REDUNDANCY_COMPARE would refuse these topologies with N modules (e.g. 3N/2 needs an even N). */
+/** Why REDUNDANCY_COMPARE would refuse these topologies with N modules (e.g. "4+1" when N is 3). */
 export function topologyProblem(topologies: string[], modulesNeeded: number): string | undefined {
   try {
     functions.REDUNDANCY_COMPARE([topologies], 1, 1, 1, modulesNeeded);

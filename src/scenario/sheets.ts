@@ -48,6 +48,15 @@ interface OutputRow {
 }
 
 const INPUT_HEADER = ["Input", "Value", "Unit", "Source"];
+/**
+ * Widths (characters) of the label, value, unit and source/formula columns: values and all but
+ * the longest labels and units fit; sources and formulas are cut or run on under the chart (the
+ * cell holds them whole). Together narrow enough (about 450 px) for the chart beside them to show
+ * whole on the first screen of a 1,400-px-wide window beside the task pane.
+ */
+const SUMMARY_WIDTHS = [27, 13, 15, 7];
+/** The build-out task table's columns (below the chart, so they may be wider than the summary); its source column is cut. */
+const BUILDOUT_WIDTHS = [21, 14, 12, 15, 12, 12, 13, 15, 24];
 const OUTPUT_HEADER = ["Output", "Value", "Unit", "Formula"];
 /** Rows the outputs table adds below its header before the next block: itself, a gap. */
 const AFTER_TABLE = 2;
@@ -68,6 +77,20 @@ const listRule = (what: string, list: readonly string[], extra = ""): Rule => ({
   list: [...list],
   message: `${what} must be one of: ${list.join(", ")}.${extra}`,
 });
+
+/** Inputs whose blank cell means something: 0 modules derives N; the ranges list what they hold. */
+const BLANK_ALLOWED = new Set(["in_modules_needed", "in_topologies", "in_tasks"]);
+
+/**
+ * `formula` as #VALUE! while an input it reads is blank. Excel and the workbench read a cleared
+ * cell as 0 in arithmetic and as an omitted argument (the function's default) in an INFRA call:
+ * either way a plausible number where an input is missing ($0 of value, utilization 1).
+ */
+export function requireInputs(formula: string): string {
+  const inputs = [...new Set(formula.match(/\bin_[a-z0-9_]+/g) ?? [])].filter((n) => !BLANK_ALLOWED.has(n));
+  if (inputs.length === 0) return formula;
+  return `=IF(OR(${inputs.map((n) => `ISBLANK(${n})`).join(",")}),#VALUE!,${formula.slice(1)})`;
+}
 
 /** Shows the error of the spill at `anchor` (#VALUE! with its message, #SPILL!) instead of a summary of blank cells. */
 const guarded = (anchor: string, expression: string): string => `=IF(ISERROR(${anchor}),${anchor},${expression})`;
@@ -94,7 +117,6 @@ class Builder {
       tables: [],
       validations: [],
       charts: [],
-      noteColumns: [INPUT_HEADER.indexOf("Source") + 1],
       metrics: {},
     };
     this.text(1, 1, scenario.name, "title");
@@ -104,6 +126,12 @@ class Builder {
 
   private text(row: number, col: number, text: string, style?: PlanCell["style"]) {
     this.plan.cells.push({ address: cell(row, col), text, style });
+  }
+
+  /** A heading on the current row, then the next row. */
+  heading(text: string) {
+    this.text(this.row, 1, text, "header");
+    this.row++;
   }
 
   header(labels: readonly string[]) {
@@ -155,7 +183,7 @@ class Builder {
       this.row++;
       this.text(this.row, 1, r.label);
       const address = cell(this.row, 2);
-      this.plan.cells.push({ address, formula: r.formula, style: "output" });
+      this.plan.cells.push({ address, formula: requireInputs(r.formula), style: "output" });
       this.plan.names.push({ name: `out_${r.key}`, address });
       this.plan.formats.push({ address, format: r.format });
       if (r.metric) this.plan.metrics[r.metric] = `out_${r.key}`;
@@ -186,7 +214,12 @@ class Builder {
       this.row++;
     }
     const first = this.row;
-    this.plan.cells.push({ address: cell(first, 1), formula, spill: { rows, cols }, style: "output" });
+    this.plan.cells.push({
+      address: cell(first, 1),
+      formula: requireInputs(formula),
+      spill: { rows, cols },
+      style: "output",
+    });
     formats.forEach((format, i) => {
       if (format) this.plan.formats.push({ address: range(first, i + 1, first + rows - 1, i + 1), format });
     });
@@ -195,13 +228,18 @@ class Builder {
     return first;
   }
 
+  /** Column widths in characters, from column A on (see SheetPlan.columns). */
+  widths(widths: readonly number[]) {
+    this.plan.columns = widths.map((width, i) => ({ col: i + 1, width }));
+  }
+
   chart(spec: Omit<ChartSpec, "name" | "anchor">) {
     this.plan.charts.push({ ...spec, name: `BP_${this.scenario.id}_chart`, anchor: "" });
   }
 
   /**
-   * The plan, its chart beside the tables at the top: at row 4, a column right of every cell in the
-   * rows the chart covers (CHART_ROWS), so it shows on the first screen without hiding a cell.
+   * The plan, its chart beside the tables at the top: at row 4, in the first column right of every
+   * cell in the rows the chart covers (CHART_ROWS), so it shows on the first screen without hiding a cell.
    */
   finish(): SheetPlan {
     const covered = (c: PlanCell) => {
@@ -210,7 +248,7 @@ class Builder {
       return row < 4 + CHART_ROWS && row + rows > 4 ? col + (c.spill?.cols ?? 1) - 1 : 0;
     };
     const beside = Math.max(...this.plan.cells.map(covered));
-    const charts = this.plan.charts.map((c) => ({ ...c, anchor: cell(4, beside + 2) }));
+    const charts = this.plan.charts.map((c) => ({ ...c, anchor: cell(4, beside + 1) }));
     return { ...this.plan, charts, extent: cell(this.row - 1, this.width) };
   }
 }
@@ -310,6 +348,7 @@ function redundancyPlan(s: RedundancyScenario): SheetPlan {
     [undefined, "mw", "availability", "hours", "mw", "usd", "percent"],
   );
   if (first !== anchorRow) throw new Error("redundancy layout drifted");
+  b.widths([...SUMMARY_WIDTHS, 21, 14, 15]);
   b.chart({
     type: "ColumnClustered",
     title: "Expected delivered MW by topology",
@@ -381,12 +420,13 @@ function fleetPlan(s: FleetScenario): SheetPlan {
     ),
     o("IT power", "it_mw", "=out_accelerators/out_accel_per_mw", "MW", "mw"),
     o("Grid power", "grid_mw", "=out_it_mw*in_pue", "MW", "mw"),
+    // A chip without a BF16 rate (V100) trains in FP16 mixed precision, the peak its MFU figures are quoted against.
     o(
-      "Peak dense BF16",
+      custom ? "Peak dense BF16" : "Peak dense BF16 (FP16 if no BF16)",
       "peak_pflops",
       custom
         ? "=out_accelerators*in_custom_bf16_tflops/1000"
-        : '=out_accelerators*INFRA.CHIP(in_chip,"bf16_tflops")/1000',
+        : '=out_accelerators*IFNA(INFRA.CHIP(in_chip,"bf16_tflops"),INFRA.CHIP(in_chip,"fp16_tflops"))/1000',
       "PFLOP/s",
       "count",
     ),
@@ -468,6 +508,7 @@ function fleetPlan(s: FleetScenario): SheetPlan {
     5,
     [undefined, "usd", "usd", "usd", "usd"],
   );
+  b.widths([...SUMMARY_WIDTHS, 14]);
   return b.finish();
 }
 
@@ -480,7 +521,7 @@ const TASK_COLUMNS: readonly { key: keyof BuildoutTask; header: string }[] = [
   { key: "name", header: "Task" },
   { key: "predecessors", header: "Predecessors" },
   { key: "min", header: "Min (months)" },
-  { key: "likely", header: "Most likely (months)" },
+  { key: "likely", header: "Likely (months)" },
   { key: "max", header: "Max (months)" },
   { key: "distribution", header: "Distribution" },
   { key: "mw", header: "MW delivered" },
@@ -497,32 +538,16 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     "Build-out scenario by Balance Point: edit the inputs and the task table; outputs recalculate.",
   );
   b.inputs(inputsOf("buildout", s, ["trials", "seed"]));
-  const header = b.row;
-  b.header(TASK_COLUMNS.map((c) => c.header));
-  s.tasks.forEach((t, i) => {
-    const row = header + 1 + i;
-    TASK_COLUMNS.forEach(({ key }, c) => {
-      const v = t[key];
-      const address = cell(row, c + 1);
-      b.plan.cells.push(
-        typeof v === "number" ? { address, number: v, style: "input" } : { address, text: v, style: "input" },
-      );
-    });
-  });
-  const last = header + s.tasks.length;
-  b.plan.tables.push({ name: `BP_${s.id}_tasks`, address: range(header, 1, last, TASK_COLUMNS.length) });
-  b.plan.noteColumns!.push(TASK_COLUMNS.length);
-  b.plan.formats.push({ address: range(header + 1, 3, last, 5), format: "months" });
-  b.plan.formats.push({ address: range(header + 1, 7, last, 7), format: "mw" });
-  b.validate(range(header + 1, 3, last, 5), MONTHS_RULE);
-  b.validate(range(header + 1, 6, last, 6), listRule("A distribution", DISTRIBUTIONS));
-  b.validate(range(header + 1, 7, last, 7), MW_RULE);
-  b.nameRange("tasks", range(header + 1, 1, last, 8));
-  b.row = last + 2;
   const n = s.tasks.length;
   const outputCount = 7;
-  // Below the outputs: the heading and the header row, then the spill (n task rows, then Project).
-  const finishAnchor = b.row + outputCount + AFTER_TABLE + 2;
+  const outputsRow = b.row;
+  // The summary (inputs, outputs) sits beside the fan chart; the task table, wider than the
+  // summary, starts under its heading below the rows the chart covers, so the chart shows whole.
+  const headingRow = Math.max(outputsRow + 1 + outputCount + AFTER_TABLE, 4 + CHART_ROWS);
+  const header = headingRow + 1;
+  const last = header + n;
+  // Below the tasks: a gap, the heading and the header row, then the spill (n task rows, then Project).
+  const finishAnchor = last + 4;
   const projectRow = finishAnchor + n;
   const finish = cell(finishAnchor, 1);
   // The fan follows: a gap, its heading and header row.
@@ -545,6 +570,28 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     o("MW at the horizon, P90 (firm)", "mw_p90", guarded(fanCell, "INDEX(out_fan,ROWS(out_fan),4)"), "MW", "mw"),
     o("Trials run", "trials", "=in_trials", "count", "count"),
   ]);
+  b.row = headingRow;
+  b.heading("Tasks (edit the table: durations in months; predecessors by task name, separated by commas)");
+  b.header(TASK_COLUMNS.map((c) => c.header));
+  s.tasks.forEach((t, i) => {
+    const row = header + 1 + i;
+    TASK_COLUMNS.forEach(({ key }, c) => {
+      const v = t[key];
+      const address = cell(row, c + 1);
+      b.plan.cells.push(
+        typeof v === "number" ? { address, number: v, style: "input" } : { address, text: v, style: "input" },
+      );
+    });
+  });
+  b.plan.tables.push({ name: `BP_${s.id}_tasks`, address: range(header, 1, last, TASK_COLUMNS.length) });
+  b.widths(BUILDOUT_WIDTHS);
+  b.plan.formats.push({ address: range(header + 1, 3, last, 5), format: "months" });
+  b.plan.formats.push({ address: range(header + 1, 7, last, 7), format: "mw" });
+  b.validate(range(header + 1, 3, last, 5), MONTHS_RULE);
+  b.validate(range(header + 1, 6, last, 6), listRule("A distribution", DISTRIBUTIONS));
+  b.validate(range(header + 1, 7, last, 7), MW_RULE);
+  b.nameRange("tasks", range(header + 1, 1, last, 8));
+  b.row = last + 2;
   const first = b.spill(
     "Finish months and criticality",
     "=INFRA.BUILDOUT(in_tasks,in_trials,in_seed)",

@@ -1,23 +1,25 @@
 /**
  * One sheet as a virtualised grid: only the cells in view (and a few rows and columns around them)
  * are rendered, so a sheet whose used range reaches XFD1048576 opens and scrolls like a small one
- * and an edit re-renders the cells in view, not the cells it changed. Row and column headers stay
+ * and an edit re-renders the cells in view, not the cells it changed. Columns have the sheet's
+ * widths (columns.ts); text runs right over empty cells as in Excel (numbers never do); the pane's
+ * cell styles show as src/workbook/excel.ts applies them in Excel. Row and column headers stay
  * in place while the cells scroll; the sheet's charts float over the cells at their anchor cell, as
  * in Excel; the cell being edited gets an editor over it. Keys go to `onKey` (see keys.ts).
  */
-import { makeStyles, tokens, useUncontrolledFocus } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens, useUncontrolledFocus } from "@fluentui/react-components";
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, RefObject } from "react";
-import { cell, column, parseCell } from "../scenario/plan";
+import { Style, cell, column, parseCell } from "../scenario/plan";
 import type { MemorySheet } from "../workbook/memory";
 import { Chart } from "./Chart";
+import { ColumnLayout, DEFAULT_COLUMN_PIXELS } from "./columns";
 import { formatValue } from "./format";
 import { MAX_COLUMNS, MAX_ROWS } from "./keys";
 import type { EngineWorkbook } from "./workbook";
 
-/** Pixel sizes: a row, a column, the row headers' width, the column headers' height. */
+/** Pixel sizes: a row, the row headers' width, the column headers' height. */
 export const ROW_HEIGHT = 22;
-export const COLUMN_WIDTH = 88;
 const HEADER_WIDTH = 56;
 const HEADER_HEIGHT = 22;
 /** Rows and columns rendered beyond the view on each side. */
@@ -68,8 +70,29 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   overflow: { position: "relative", overflow: "visible" },
-  spill: { position: "absolute", left: "4px", top: 0, overflow: "hidden", pointerEvents: "none" },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  // Over the empty cells' gridlines, as in Excel; a selected cell's outline stays on top (zIndex).
+  spill: {
+    position: "absolute",
+    left: "4px",
+    top: "1px",
+    bottom: "1px",
+    overflow: "hidden",
+    pointerEvents: "none",
+    background: "#fff",
+  },
+  selected: {
+    position: "relative",
+    zIndex: 1,
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+  },
+  // The pane's styles as the Excel port applies them: 14 pt over Excel's 11 pt is 15 px over the grid's 12.
+  title: { fontWeight: "bold", fontSize: "15px" },
+  note: { fontStyle: "italic" },
+  header: { fontWeight: "bold" },
+  input: { color: "#0000FF" },
+  output: {},
+  frozen: { color: "#808080" },
   error: { color: tokens.colorPaletteRedForeground1 },
   chart: {
     position: "absolute",
@@ -92,9 +115,14 @@ const useStyles = makeStyles({
 });
 
 /** Where a chart floats: its anchor cell's top-left corner (beside the used range when it has none). */
-function chartPlace(anchor: string | undefined, index: number, usedCols: number): { top: number; left: number } {
+function chartPlace(
+  anchor: string | undefined,
+  index: number,
+  usedCols: number,
+  layout: ColumnLayout,
+): { top: number; left: number } {
   const p = anchor ? parseCell(anchor.replace(/\$/g, "").split(":")[0]) : { row: 2 + index * 12, col: usedCols + 2 };
-  return { top: HEADER_HEIGHT + (p.row - 1) * ROW_HEIGHT, left: HEADER_WIDTH + (p.col - 1) * COLUMN_WIDTH };
+  return { top: HEADER_HEIGHT + (p.row - 1) * ROW_HEIGHT, left: HEADER_WIDTH + layout.left(p.col) };
 }
 
 interface CellProps {
@@ -105,22 +133,25 @@ interface CellProps {
   selected: boolean;
   /** Width in pixels a text may run into the empty cells on its right. */
   overflow: number;
+  style?: Style;
 }
 
-const Cell = memo(function Cell({ address, text, align, error, selected, overflow }: CellProps) {
+const Cell = memo(function Cell({ address, text, align, error, selected, overflow, style }: CellProps) {
   const styles = useStyles();
-  const className = [
+  const className = mergeClasses(
     styles.cell,
-    selected ? styles.selected : "",
-    error !== undefined ? styles.error : "",
-    overflow ? styles.overflow : "",
-  ].join(" ");
+    overflow ? styles.overflow : undefined,
+    style && styles[style],
+    error !== undefined ? styles.error : undefined,
+    selected ? styles.selected : undefined,
+  );
   return (
     <td
       data-address={address}
       title={error || undefined}
       aria-selected={selected}
       className={className}
+      data-style={style}
       style={{ textAlign: align }}
     >
       {overflow ? (
@@ -177,16 +208,21 @@ export function Grid({
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 600 });
   const { rows: usedRows, cols: usedCols } = useMemo(() => workbook.usedRange(sheet.name), [workbook, sheet, version]);
   const at = parseCell(selected);
+  const layout = useMemo(() => new ColumnLayout(sheet.columns), [sheet.columns]);
+  // The scroll handler compares column windows with the layout drawn last.
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
 
   // The scroll area covers the used range and the selection, plus a screen more to scroll into.
   const screenRows = Math.ceil(view.height / ROW_HEIGHT);
-  const screenCols = Math.ceil(view.width / COLUMN_WIDTH);
+  const screenCols = Math.ceil(view.width / DEFAULT_COLUMN_PIXELS);
   const rows = Math.min(MAX_ROWS, Math.max(usedRows, at.row) + screenRows);
   const cols = Math.min(MAX_COLUMNS, Math.max(usedCols, at.col) + screenCols);
   const r0 = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const r1 = Math.min(rows, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const c0 = Math.max(0, Math.floor(view.left / COLUMN_WIDTH) - OVERSCAN);
-  const c1 = Math.min(cols, Math.ceil((view.left + view.width) / COLUMN_WIDTH) + OVERSCAN);
+  // c0 and c1 count columns, as r0 and r1 count rows: the window is columns c0 + 1 .. c1.
+  const c0 = Math.max(0, layout.at(view.left) - 1 - OVERSCAN);
+  const c1 = Math.min(cols, layout.at(view.left + view.width) + OVERSCAN);
 
   const measure = () => {
     const el = gridRef.current;
@@ -198,9 +234,10 @@ export function Grid({
       height: el.clientHeight - HEADER_HEIGHT,
     };
     // Re-render only when the window of rows or columns in view changes.
+    const columnAt = (x: number) => layoutRef.current.at(x);
     setView((v) =>
       Math.floor(v.top / ROW_HEIGHT) === Math.floor(next.top / ROW_HEIGHT) &&
-      Math.floor(v.left / COLUMN_WIDTH) === Math.floor(next.left / COLUMN_WIDTH) &&
+      columnAt(v.left) === columnAt(next.left) &&
       v.width === next.width &&
       v.height === next.height
         ? v
@@ -221,13 +258,14 @@ export function Grid({
     const el = gridRef.current;
     if (!el) return;
     const top = (at.row - 1) * ROW_HEIGHT;
-    const left = (at.col - 1) * COLUMN_WIDTH;
+    const left = layout.left(at.col);
+    const right = left + layout.width(at.col);
     const height = el.clientHeight - HEADER_HEIGHT;
     const width = el.clientWidth - HEADER_WIDTH;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
     if (left < el.scrollLeft) el.scrollLeft = left;
-    else if (left + COLUMN_WIDTH > el.scrollLeft + width) el.scrollLeft = left + COLUMN_WIDTH - width;
+    else if (right > el.scrollLeft + width) el.scrollLeft = Math.min(left, right - width);
     measure();
   }, [selected, sheet, reveal]);
 
@@ -262,7 +300,7 @@ export function Grid({
       <div
         style={{
           position: "relative",
-          width: HEADER_WIDTH + cols * COLUMN_WIDTH,
+          width: HEADER_WIDTH + layout.left(cols + 1),
           height: HEADER_HEIGHT + rows * ROW_HEIGHT,
         }}
       >
@@ -273,9 +311,9 @@ export function Grid({
               key={c}
               className={`${styles.head} ${c === at.col ? styles.headActive : ""}`}
               style={{
-                left: HEADER_WIDTH + (c - 1) * COLUMN_WIDTH,
+                left: HEADER_WIDTH + layout.left(c),
                 top: 0,
-                width: COLUMN_WIDTH,
+                width: layout.width(c),
                 height: HEADER_HEIGHT,
               }}
             >
@@ -301,8 +339,8 @@ export function Grid({
           aria-colcount={cols}
           style={{
             top: HEADER_HEIGHT + r0 * ROW_HEIGHT,
-            left: HEADER_WIDTH + c0 * COLUMN_WIDTH,
-            width: columns.length * COLUMN_WIDTH,
+            left: HEADER_WIDTH + layout.left(c0 + 1),
+            width: layout.left(c1 + 1) - layout.left(c0 + 1),
           }}
           onClick={(e) => {
             const a = target(e);
@@ -312,7 +350,7 @@ export function Grid({
         >
           <colgroup>
             {columns.map((c) => (
-              <col key={c} style={{ width: COLUMN_WIDTH }} />
+              <col key={c} style={{ width: layout.width(c) }} />
             ))}
           </colgroup>
           <tbody>
@@ -324,6 +362,7 @@ export function Grid({
                   const fault = workbook.errorAt(sheet.name, a);
                   const v = content?.value ?? null;
                   const text = content ? formatValue(v, content.format) : "";
+                  // Left-aligned text runs over the empty cells on its right, as in Excel.
                   let overflow = 0;
                   if (typeof v === "string" && !fault && v !== "") {
                     let k = 0;
@@ -332,7 +371,7 @@ export function Grid({
                       if (next && (next.value !== null || next.formula !== undefined)) break;
                       k++;
                     }
-                    if (k) overflow = (k + 1) * COLUMN_WIDTH - 9;
+                    if (k) overflow = layout.left(c + k + 1) - layout.left(c) - 9;
                   }
                   return (
                     <Cell
@@ -343,6 +382,7 @@ export function Grid({
                       error={fault ? (fault.message ?? "") : undefined}
                       selected={a === selected}
                       overflow={overflow}
+                      style={content?.style}
                     />
                   );
                 })}
@@ -351,7 +391,7 @@ export function Grid({
           </tbody>
         </table>
         {sheet.charts.map((spec, i) => {
-          const place = chartPlace(spec.anchor, i, usedCols);
+          const place = chartPlace(spec.anchor, i, usedCols, layout);
           return (
             <div key={spec.name} className={styles.chart} style={place}>
               <Chart spec={spec} sheet={sheet} />
@@ -365,9 +405,9 @@ export function Grid({
             className={styles.editor}
             style={{
               top: HEADER_HEIGHT + (at.row - 1) * ROW_HEIGHT,
-              left: HEADER_WIDTH + (at.col - 1) * COLUMN_WIDTH,
-              minWidth: COLUMN_WIDTH,
-              width: Math.max(COLUMN_WIDTH, editor.text.length * 7 + 12),
+              left: HEADER_WIDTH + layout.left(at.col),
+              minWidth: layout.width(at.col),
+              width: Math.max(layout.width(at.col), editor.text.length * 7 + 12),
             }}
             value={editor.text}
             onChange={(e) => onEditorText(e.target.value)}

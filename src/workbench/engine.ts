@@ -382,6 +382,49 @@ function patchErroredArrays(hf: HyperFormula) {
   };
 }
 
+type SequencePlugin = {
+  sequence(ast: Ast, state: State): unknown;
+  sequenceArraySize(ast: Ast, state: State): ArraySize;
+  metadata(name: string): unknown;
+  runFunction(args: unknown, state: State, metadata: unknown, fn: (rows: number, cols: number) => unknown): unknown;
+};
+let sequenceBounded = false;
+const formatCount = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * HyperFormula 3.5 builds SEQUENCE's whole result, bounded only by the sheet's size: a typed
+ * =SEQUENCE(1048576,16384) fills 17 billion numbers and crashes the tab. Here a SEQUENCE of more
+ * than MAX_RANGE_CELLS cells is #VALUE! with a message, as a range that large is, before any
+ * array area is reserved for it.
+ */
+function boundSequence() {
+  const plugin = HyperFormula.getFunctionPlugin("SEQUENCE") as unknown as { prototype: SequencePlugin } | undefined;
+  if (!plugin || sequenceBounded) return;
+  sequenceBounded = true;
+  const [original, size] = [plugin.prototype.sequence, plugin.prototype.sequenceArraySize];
+  // Too large a literal size is not given an array area (HyperFormula would check every cell of it for space).
+  plugin.prototype.sequenceArraySize = function (this: SequencePlugin, ast: Ast, state: State) {
+    const predicted = size.call(this, ast, state);
+    return predicted.width * predicted.height > MAX_RANGE_CELLS ? ArraySize.error() : predicted;
+  };
+  const fits = Symbol("fits");
+  plugin.prototype.sequence = function (this: SequencePlugin, ast: Ast, state: State) {
+    const checked = this.runFunction(
+      (ast as unknown as { args: unknown }).args,
+      state,
+      this.metadata("SEQUENCE"),
+      (rows, cols) =>
+        Math.trunc(rows) * Math.trunc(cols) > MAX_RANGE_CELLS
+          ? new CellError(
+              ErrorType.VALUE,
+              `SEQUENCE of ${formatCount(Math.trunc(rows))} × ${formatCount(Math.trunc(cols))} cells: the workbench computes at most ${formatCount(MAX_RANGE_CELLS)} cells per array.`,
+            )
+          : fits,
+    );
+    return checked === fits ? original.call(this, ast, state) : checked;
+  };
+}
+
 /**
  * One token of a formula, as `rewriteFormula` sees it: a string literal, a sheet-qualified
  * reference (`'My sheet'!rate`, `Data!A1`), a quoted sheet name, or a bare identifier that is not a
@@ -497,6 +540,7 @@ export class Engine {
     register(Object.keys(functions));
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     patchErroredArrays(this.hf);
+    boundSequence();
   }
 
   /** A call site's key: the formula's sheet name and position. */

@@ -4,8 +4,8 @@
  *
  * Export writes every sheet with its visibility (the scenario store stays very hidden), each cell's
  * constant, or its formula with the value the engine computed as the cached result (Excel shows it
- * before recalculating), number formats, the pane's cell styles as fonts, worksheet-scoped names
- * and tables. A spilled INFRA result is written as an array formula over its spill area, the one
+ * before recalculating), number formats, the pane's cell styles as fonts, column widths,
+ * worksheet-scoped names and tables. A spilled INFRA result is written as an array formula over its spill area, the one
  * multi-cell formula ExcelJS can write: Excel shows it as {=…} and does not resize it.
  *
  * INFRA formulas are written as typed, `INFRA.NAME(…)`, the form Range.formulas reads and writes.
@@ -22,7 +22,7 @@
  */
 import { Workbook } from "exceljs";
 import type { Cell, CellValue as FileValue, Font, Worksheet } from "exceljs";
-import { PlanCell, cell, cellsOf, parseCell, quoteSheet } from "../scenario/plan";
+import { PlanCell, cell, cellsOf, columnPixels, parseCell, quoteSheet } from "../scenario/plan";
 import { planScenario } from "../scenario/sheets";
 import { parseStore } from "../scenario/store";
 import { MemoryWorkbook } from "../workbook/memory";
@@ -53,6 +53,14 @@ const styleOf = (font: Partial<Font> | undefined): Style | undefined => {
   if (font.color?.argb?.toUpperCase() === "FF808080") return "frozen";
   return undefined;
 };
+
+/**
+ * A column width in characters (SheetPlan.columns) as an .xlsx file stores it, and back: the file's
+ * `width` counts the 5 px of margins too, in 1/256ths of a 7-px digit (ECMA-376 Part 1, §18.3.1.13).
+ */
+export const fileWidth = (width: number): number => Math.trunc((columnPixels(width) / 7) * 256) / 256;
+export const widthOfFile = (stored: number): number =>
+  Math.round(((Math.trunc(((256 * stored + Math.trunc(128 / 7)) / 256) * 7) - 5) / 7) * 100) / 100;
 
 /** A defined name as ExcelJS's workbook model holds it (its public API has no sheet scope). */
 interface DefinedName {
@@ -122,6 +130,7 @@ export async function exportXlsx(workbook: EngineWorkbook): Promise<ArrayBuffer>
       });
     }
     for (const [address, c] of s.cells) writeCell(workbook, s, ws, address, c);
+    for (const [col, width] of s.columns ?? []) ws.getColumn(col).width = fileWidth(width);
     for (const [name, address] of s.names)
       names.push({ name, localSheetId: index, ranges: [`${quoteSheet(s.name)}!${absolute(address)}`] });
   });
@@ -148,7 +157,17 @@ function withDefinedNames(file: Workbook, names: DefinedName[]) {
   });
 }
 
-/** Reads a file, keeping the defined names as the file has them (ExcelJS merges same-named ones). */
+/**
+ * The worksheet parts the import drops and ExcelJS would expand cell by cell (a merged area, a
+ * validation's range: one object per cell, so one such part of a 6 KB file covering A1:XFD1048576
+ * would freeze the tab); ExcelJS skips them unread.
+ */
+const UNREAD = ["mergeCells", "dataValidations"];
+
+/**
+ * Reads a file, keeping the defined names as the file has them (ExcelJS merges same-named ones, and
+ * would expand each name's range into one entry per cell, so it never sees them).
+ */
 async function load(data: ArrayBuffer | Uint8Array): Promise<{ file: Workbook; names: DefinedName[] }> {
   const file = new Workbook();
   let names: DefinedName[] = [];
@@ -156,11 +175,11 @@ async function load(data: ArrayBuffer | Uint8Array): Promise<{ file: Workbook; n
     get: () => MODEL.get!.call(file),
     set: (value: { definedNames?: DefinedName[] }) => {
       names = value.definedNames ?? [];
-      MODEL.set!.call(file, value);
+      MODEL.set!.call(file, { ...value, definedNames: [] });
     },
   });
   try {
-    await file.xlsx.load(data as ArrayBuffer);
+    await file.xlsx.load(data as ArrayBuffer, { ignoreNodes: UNREAD });
   } catch (e) {
     // A parser's own words (its "Cannot read properties of undefined") mean nothing to a user.
     const own =
@@ -222,8 +241,9 @@ function readSheet(ws: Worksheet): MemorySheet {
   const spilled = new Set<string>();
   let covered = 0;
   for (const c of cells) {
-    const ref = (c.value as { ref?: string } | null)?.ref;
-    if (!c.formula || !ref?.includes(":")) continue;
+    // A shared formula's ref is only the range it was filled over: its cells carry their own formulas or constants.
+    const { ref, shareType } = (c.value as { ref?: string; shareType?: string } | null) ?? {};
+    if (!c.formula || shareType !== "array" || !ref?.includes(":")) continue;
     const [a, b] = ref.split(":").map((x) => parseCell(x.replace(/\$/g, "")));
     covered += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
     if (covered > LIMITS.cells)
@@ -244,8 +264,18 @@ function readSheet(ws: Worksheet): MemorySheet {
       ...(style !== undefined ? { style } : {}),
     });
   }
-  for (const { model } of ws.getTables() as unknown as { model: { name: string; tableRef: string } }[])
+  for (const { model } of ws.getTables() as unknown as { model: { name: string; tableRef: string } }[]) {
+    // Export writes a table's every cell: one over the whole sheet would freeze it.
+    const [a, b] = model.tableRef.replace(/\$/g, "").split(":").map(parseCell);
+    const area = b ? (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1) : 1;
+    if (!(area <= LIMITS.cells))
+      throw new ImportRefused(
+        `its table ${model.name} covers ${area.toLocaleString("en-US")} cells; the workbench opens at most ${LIMITS.cells.toLocaleString("en-US")}`,
+      );
     sheet.tables.set(model.name, model.tableRef);
+  }
+  const widths = (ws.columns ?? []).flatMap((c, i) => (c.width ? [[i + 1, widthOfFile(c.width)] as const] : []));
+  if (widths.length) sheet.columns = new Map(widths);
   return sheet;
 }
 

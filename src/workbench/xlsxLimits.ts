@@ -72,8 +72,27 @@ function entriesOf(bytes: Uint8Array): Entry[] {
   return entries;
 }
 
-/** An entry's data, inflated as a stream of text. */
-function textOf(bytes: Uint8Array, e: Entry): ReadableStream<string> {
+/**
+ * Passes an entry's inflated bytes on, refusing (ImportRefused) as soon as they exceed the size the
+ * zip's directory declares: the other limits trust that size, and ExcelJS would inflate a part that
+ * understates it (a zip bomb) whole into memory.
+ */
+const declared = (e: Entry) => {
+  let seen = 0;
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, out) {
+      seen += chunk.byteLength;
+      if (seen > e.uncompressed)
+        throw new ImportRefused(
+          `it is damaged (the part ${e.name} is larger than the ${n(e.uncompressed)} bytes its zip declares)`,
+        );
+      out.enqueue(chunk);
+    },
+  });
+};
+
+/** An entry's data, inflated, as a stream of bytes no longer than its declared size. */
+function bytesOf(bytes: Uint8Array, e: Entry): ReadableStream<Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
     throw new ImportRefused(`it is damaged (the part ${e.name} cannot be found)`);
@@ -82,7 +101,17 @@ function textOf(bytes: Uint8Array, e: Entry): ReadableStream<string> {
   if (e.method !== 0 && e.method !== 8)
     throw new ImportRefused(`it uses a compression the workbench cannot read (in ${e.name})`);
   const raw = e.method === 8 ? data.pipeThrough(new DecompressionStream("deflate-raw")) : data;
-  return raw.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>);
+  return (raw as ReadableStream<Uint8Array>).pipeThrough(declared(e));
+}
+
+/** An entry's data, inflated, as a stream of text. */
+const textOf = (bytes: Uint8Array, e: Entry): ReadableStream<string> =>
+  bytesOf(bytes, e).pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>);
+
+/** Inflates a part the checks do not read, to hold it to its declared size. */
+async function drain(bytes: Uint8Array, e: Entry): Promise<void> {
+  const reader = bytesOf(bytes, e).getReader();
+  while (!(await reader.read()).done);
 }
 
 /** A small part's whole text. */
@@ -139,7 +168,7 @@ async function count(stream: ReadableStream<string>, name: string, before: numbe
   const found: SheetCount = { cells: 0, rows: 0, cols: 0 };
   const reader = stream.getReader();
   let rest = "";
-  const tag = /<(?:[A-Za-z0-9_]+:)?(c|f)\b([^>]*)>/g;
+  const tag = /<(?:[A-Za-z0-9_]+:)?(c|f|col)\b([^>]*)>/g;
   for (;;) {
     const { value, done } = await reader.read();
     const text = rest + (value ?? "");
@@ -150,6 +179,13 @@ async function count(stream: ReadableStream<string>, name: string, before: numbe
         found.cells++;
         const r = /\br="([A-Z]{1,3})([0-9]{1,7})"/.exec(attributes);
         if (r) [found.rows, found.cols] = [Math.max(found.rows, Number(r[2])), Math.max(found.cols, column(r[1]))];
+      } else if (kind === "col") {
+        // ExcelJS makes one column object for each column of the range.
+        const max = Number(/\bmax="([0-9]+)"/.exec(attributes)?.[1] ?? 0);
+        if (max > LIMITS.cols) {
+          await reader.cancel();
+          throw new ImportRefused(`sheet ${name} has columns beyond Excel's last column (XFD)`);
+        }
       } else if (/\bt="array"/.test(attributes)) {
         const ref = /\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"/.exec(attributes);
         const area = ref?.[3]
@@ -215,5 +251,11 @@ export async function checkXlsx(data: ArrayBuffer | Uint8Array): Promise<Map<str
     cells += found.cells;
     counts.set(e.name, found);
   }
+  for (const e of entries.filter((e) => !sheets.includes(e) && !e.name.endsWith("/")))
+    await drain(bytes, e).catch((err) => {
+      throw err instanceof ImportRefused
+        ? err
+        : new ImportRefused(`it is damaged (the part ${e.name} cannot be unpacked)`);
+    });
   return counts;
 }

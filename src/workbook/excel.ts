@@ -15,6 +15,7 @@ import {
   Validation,
   cellsOf,
   column,
+  columnPixels,
   parseCell,
 } from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
@@ -49,8 +50,8 @@ const STYLE: Record<NonNullable<PlanCell["style"]>, (f: Excel.RangeFormat) => vo
 /** Points per worksheet row at the default font: a chart CHART_ROWS tall. */
 const ROW_POINTS = 15;
 const CHART_WIDTH_POINTS = 480;
-/** Width of a column of notes (about 40 characters), whatever its longest source. */
-const NOTE_POINTS = 220;
+/** Points of a column `width` characters wide (Range.format.columnWidth takes points: 3/4 of a pixel). */
+const columnPoints = (width: number): number => columnPixels(width) * 0.75;
 
 /** Most characters Excel takes in a list validation's source written out (not a range). */
 const LIST_SOURCE_MAX = 255;
@@ -216,9 +217,8 @@ export class ExcelWorkbook implements WorkbookPort {
           validation.errorAlert = { message: v.message, showAlert: true, style: "Stop", title: "Balance Point" };
         }
       for (const spec of plan.charts) addChart(sheet, spec, api18);
-      sheet.getRange(`A:${column(parseCell(plan.extent).col)}`).format.autofitColumns();
-      for (const c of plan.noteColumns ?? [])
-        sheet.getRange(`${column(c)}:${column(c)}`).format.columnWidth = NOTE_POINTS;
+      for (const { col, width } of plan.columns ?? [])
+        sheet.getRange(`${column(col)}:${column(col)}`).format.columnWidth = columnPoints(width);
       await context.sync();
     });
   }

@@ -1,7 +1,7 @@
 /**
  * An in-memory workbook behind the workbook port: worksheets of cells (value, formula, number
  * format), worksheet-scoped names, tables with workbook-unique names, input validation rules,
- * charts and visibility. It has no calculation engine of its own: a formula's value comes from the
+ * charts, column widths and visibility. It has no calculation engine of its own: a formula's value comes from the
  * `calculate` callback given to the constructor (the browser workbench plugs a real one in; tests a deterministic one).
  */
 import {
@@ -49,6 +49,11 @@ export interface MemorySheet {
   /** What the generated input cells accept (Excel's data validation); absent on a sheet without any. */
   validations?: Validation[];
   charts: ChartSpec[];
+  /**
+   * Column widths in characters (SheetPlan.columns) by 1-based column; a column not in it has the
+   * default width. Replaced as a whole, never changed in place, so copies of the sheet may share it.
+   */
+  columns?: ReadonlyMap<number, number>;
 }
 
 export type Calculate = (formula: string, sheet: string) => CellValue | CellValue[][];
@@ -211,6 +216,7 @@ export class MemoryWorkbook implements WorkbookPort {
       }
     s.validations = plan.validations.map((v) => ({ ...v, ...(v.list ? { list: [...v.list] } : {}) }));
     s.charts.push(...plan.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })));
+    if (plan.columns) s.columns = new Map(plan.columns.map((c) => [c.col, c.width]));
   }
 
   async hasTable(sheet: string, table: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import path from "path";
 import { Workbook } from "exceljs";
 import type { Page } from "playwright-core";
 import { NUMBER_FORMATS, parseCell } from "../../src/scenario/plan";
+import { gridPixels } from "../../src/workbench/columns";
 import type { EngineWorkbook } from "../../src/workbench/workbook";
 import * as h from "./harness";
 
@@ -34,6 +35,16 @@ const formatOf = (address: string) =>
     ([sheet, a]) => (window as unknown as { workbench: EngineWorkbook }).workbench.sheet(sheet)!.cells.get(a)?.format,
     [SHEET, address] as const,
   );
+/**
+ * The redundancy sheet's cells A–C whose text is longer than its column: the widths are kept
+ * narrow enough for the chart beside them to show whole (the cell still holds the whole text).
+ */
+const CUT_LABELS = [
+  "C9 modules; 0 = IT load ÷ module size",
+  "A13 Throughput per MW of IT at full useful work",
+  "C14 USD per million tokens",
+  "A23 Value per effective MW-year (IT doing useful work)",
+];
 const below = (address: string, rows = 1) => address.replace(/[0-9]+$/, (r) => String(Number(r) + rows));
 
 /** Goes to `target` with the Name Box, as a user types it. */
@@ -89,6 +100,99 @@ test("the sheet's charts float beside its tables, on the first screen (anchored 
     expect(box.y + box.height).toBeLessThanOrEqual(grid.y + grid.height);
   }
   await shot("charts-beside-tables");
+});
+
+/** Per cell of `addresses`: its width in the page, and whether its text is cut (wider than the cell shows). */
+const measureCells = (addresses: string[]) =>
+  page.evaluate(
+    (list) =>
+      list.map((a) => {
+        const td = document.querySelector(`td[data-address="${a}"]`) as HTMLElement;
+        const box = td.getBoundingClientRect();
+        // A text that runs over empty neighbours is in a span of its own, which may cut it too.
+        const holder = (td.querySelector("span") as HTMLElement | null) ?? td;
+        return { address: a, width: box.width, text: td.textContent, cut: holder.scrollWidth > holder.clientWidth };
+      }),
+    addresses,
+  );
+
+test("columns have the plan's widths; labels, values and units fit but four long ones; sources run under the chart", async () => {
+  const widths = await page.evaluate(
+    (sheet) => [...(window as unknown as { workbench: EngineWorkbook }).workbench.sheet(sheet)!.columns!],
+    SHEET,
+  );
+  expect(widths.length).toBeGreaterThanOrEqual(4);
+  const row5 = await measureCells(widths.map(([col]) => `${String.fromCharCode(64 + col)}5`));
+  widths.forEach(([, width], i) =>
+    expect([row5[i].address, row5[i].width]).toEqual([row5[i].address, gridPixels(width)]),
+  );
+  // Labels, values and units of the inputs (rows 5 to 18) and outputs (21 to 25).
+  const rows = [...Array.from({ length: 14 }, (_, i) => 5 + i), ...Array.from({ length: 5 }, (_, i) => 21 + i)];
+  const cells = await measureCells(rows.flatMap((r) => ["A", "B", "C"].map((c) => `${c}${r}`)));
+  const cut = cells.filter((c) => c.cut).map((c) => `${c.address} ${c.text}`);
+  expect(cut).toEqual(CUT_LABELS);
+  // A long source runs on over the empty cells, as in Excel, under the chart, which stays on top.
+  const onTop = await page.evaluate(() => {
+    const box = document.querySelector('td[data-address="E5"]')!.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return !!hit?.closest("figure[data-chart]") || !!hit?.querySelector("figure[data-chart]");
+  });
+  expect(onTop).toBe(true);
+});
+
+test("text runs over empty cells on its right (the title, the note, a heading); numbers and cut labels do not", async () => {
+  const spans = await page.evaluate(() =>
+    ["A1", "A2", "A27", "A5", "B5"].map((a) => {
+      const td = document.querySelector(`td[data-address="${a}"]`) as HTMLElement;
+      const span = td.querySelector("span");
+      const text = document.createRange();
+      text.selectNodeContents(span ?? td);
+      const shown = (span ?? td).getBoundingClientRect();
+      const drawn = text.getBoundingClientRect();
+      return {
+        a,
+        spans: !!span,
+        beyondCell: drawn.right > td.getBoundingClientRect().right,
+        whole: drawn.right <= shown.right,
+      };
+    }),
+  );
+  expect(spans).toEqual([
+    // The title fits in column A as widened; the note runs on over B, C and D.
+    { a: "A1", spans: true, beyondCell: false, whole: true },
+    { a: "A2", spans: true, beyondCell: true, whole: true },
+    // The heading fits in column A now; it still may run over B.
+    { a: "A27", spans: true, beyondCell: false, whole: true },
+    // B5 holds a value: the label stays in its cell; a number never runs over.
+    { a: "A5", spans: false, beyondCell: false, whole: true },
+    { a: "B5", spans: false, beyondCell: false, whole: true },
+  ]);
+  // What a user sees: the whole note, not cut at column A.
+  const note = (await gridCell("A2").locator("span").boundingBox())!;
+  expect(note.width).toBeGreaterThan(2 * (await gridCell("A2").boundingBox())!.width);
+});
+
+test("the pane's cell styles show as in Excel: a large bold title, an italic note, bold headers, blue inputs", async () => {
+  const look = await page.evaluate(() =>
+    ["A1", "A2", "A4", "A20", "B5", "B15", "B21", "A5"].map((a) => {
+      const td = document.querySelector(`td[data-address="${a}"]`) as HTMLElement;
+      const s = getComputedStyle(td);
+      return [a, td.dataset.style ?? "", s.fontWeight, s.fontSize, s.fontStyle, s.color];
+    }),
+  );
+  const black = await gridCell("A5").evaluate((td) => getComputedStyle(td).color);
+  expect(look).toEqual([
+    ["A1", "title", "700", "15px", "normal", black],
+    ["A2", "note", "400", "12px", "italic", black],
+    ["A4", "header", "700", "12px", "normal", black],
+    ["A20", "header", "700", "12px", "normal", black],
+    ["B5", "input", "400", "12px", "normal", "rgb(0, 0, 255)"],
+    ["B15", "input", "400", "12px", "normal", "rgb(0, 0, 255)"],
+    ["B21", "output", "400", "12px", "normal", black],
+    ["A5", "", "400", "12px", "normal", black],
+  ]);
+  expect(black).not.toBe("rgb(0, 0, 255)");
+  await shot("widths-overflow-styles");
 });
 
 test("the Name Box goes to a defined name, a cell and another sheet's cell, and refuses nonsense", async () => {
@@ -378,4 +482,22 @@ test("a sheet whose used range reaches XFD1048576 opens in under 2 s; scrolling 
   }
   await expect(fresh.locator('td[data-address="XFD1048576"]').textContent()).resolves.toBe("42");
   await fresh.close();
+});
+
+test("a frozen sheet's inputs turn grey, as the Excel port greys them", async () => {
+  await h.openTab(page, SHEET);
+  await expect(gridCell("B5").evaluate((td) => getComputedStyle(td).color)).resolves.toBe("rgb(0, 0, 255)");
+  await h.scenarioItem(page, SHEET).getByRole("button", { name: "Freeze for sharing" }).click();
+  await page.getByText("Frozen: the sheet shows values; the formulas are kept in the store.").waitFor();
+  const look = await page.evaluate(() =>
+    ["B5", "B15"].map((a) => {
+      const td = document.querySelector(`td[data-address="${a}"]`) as HTMLElement;
+      return [a, td.dataset.style, getComputedStyle(td).color];
+    }),
+  );
+  expect(look).toEqual([
+    ["B5", "frozen", "rgb(128, 128, 128)"],
+    ["B15", "frozen", "rgb(128, 128, 128)"],
+  ]);
+  await shot("frozen-inputs-grey");
 });

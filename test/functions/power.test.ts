@@ -254,7 +254,6 @@ describe("bad input", () => {
     [() => AVAILABILITY("2N", 0, 1), "module_availability", "(0, 1]"],
     [() => AVAILABILITY("2N", 1.01, 1), "module_availability", "(0, 1]"],
     [() => AVAILABILITY(0.5, 0.99), "topology", "not a usable fraction"],
-    [() => AVAILABILITY("3N/2", 0.99, 3), "modules_needed", "multiple of 2"],
     [() => AVAILABILITY("2N", 0.99, 1, 2), "common_cause_beta", "[0, 1]"],
     [() => MODULE_AVAILABILITY(0, 4), "mtbf_hours", "> 0"],
     [() => DOWNTIME(0.999, "days"), "unit", '"hours", "minutes"'],

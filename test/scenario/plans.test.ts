@@ -116,10 +116,39 @@ describe("sheet plans", () => {
         expect(chart.valueAxisTitle).toMatch(/\((MW|%)\)$/);
         const anchor = parseCell(chart.anchor);
         expect(anchor.row).toBe(4);
-        expect(anchor.col).toBeLessThanOrEqual(11); // column K at most: on the first screen
+        expect(anchor.col).toBeLessThanOrEqual(10); // column J at most
         const covered = plan.cells.map((c) => parseCell(c.address)).filter((p) => p.row >= 4 && p.row < 4 + CHART_ROWS);
         for (const p of covered) expect(p.col).toBeLessThan(anchor.col);
       }
+    }
+  });
+
+  test("each plan sets a width for every column of its block; the chart is in the first column right of the cells it is beside", () => {
+    for (const s of all()) {
+      const plan = planScenario(s);
+      const last = parseCell(plan.extent).col;
+      expect(plan.columns!.map((c) => c.col)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+      for (const { width } of plan.columns!) expect(width).toBeGreaterThanOrEqual(7);
+      const anchor = parseCell(plan.charts[0].anchor);
+      const beside = plan.cells
+        .filter((c) => {
+          const { row } = parseCell(c.address);
+          return row < anchor.row + CHART_ROWS && row + (c.spill?.rows ?? 1) > anchor.row;
+        })
+        .map((c) => parseCell(c.address).col + (c.spill?.cols ?? 1) - 1);
+      expect(anchor.col).toBe(Math.max(...beside) + 1);
+    }
+  });
+
+  test("redundancy and fleet: labels, values and units are wider than sources, and the columns left of the chart stay narrow", () => {
+    for (const s of [redundancy(), fleet("count")]) {
+      const plan = planScenario(s);
+      const width = (col: number) => plan.columns!.find((c) => c.col === col)!.width;
+      expect(width(1)).toBeGreaterThanOrEqual(27);
+      expect(width(4)).toBeLessThan(width(3));
+      // The chart (480 px in the workbench) fits beside A–D in the grid's ~930 px next to the task pane.
+      const left = Array.from({ length: parseCell(plan.charts[0].anchor).col - 1 }, (_, i) => width(i + 1));
+      expect(left.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(62);
     }
   });
 
@@ -132,7 +161,7 @@ describe("sheet plans", () => {
       "Task",
       "Predecessors",
       "Min (months)",
-      "Most likely (months)",
+      "Likely (months)",
       "Max (months)",
       "Distribution",
       "MW delivered",
@@ -207,8 +236,8 @@ describe("sheet plans", () => {
       return custom.cells.find((c) => c.address === at)!.formula;
     };
     expect(formula("out_peak_pflops")).toContain("in_custom_bf16_tflops");
-    expect(formula("out_accelerators")).toBe(
-      "=FLOOR(in_grid_mw/in_pue*1000/in_system_kw,1)*in_accelerators_per_system",
+    expect(formula("out_accelerators")).toContain(
+      ",FLOOR(in_grid_mw/in_pue*1000/in_system_kw,1)*in_accelerators_per_system)",
     );
   });
 

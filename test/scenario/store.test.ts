@@ -10,6 +10,7 @@ import {
   planScenario,
   recordCells,
   sheetNameFor,
+  templateTasks,
   validateScenario,
 } from "../../src/scenario";
 import { buildout, fleet, redundancy } from "./fixtures";
@@ -56,16 +57,35 @@ describe("scenario validation (untrusted input)", () => {
         expect.stringContaining("topology"),
       ]),
     });
-    // 3N/2 needs an even N, whether N is typed (the override) or derived: 3 MW on 1 MW modules is 3.
-    const odd = (values: Record<string, number>) =>
+    // Every topology the wizard offers takes any N: 3N/2 with an odd N, typed (the override) or
+    // derived (3 MW on 1 MW modules), sizes each system up to whole modules rather than refusing.
+    const withTopology = (topology: string, values: Record<string, number>) =>
       validateScenario({
         ...redundancy(),
         values: { ...defaultValues("redundancy"), ...values },
-        topologies: ["3N/2"],
+        topologies: [topology],
       });
-    expect(odd({ modules_needed: 3 }).ok).toBe(false);
-    expect(odd({ it_load_mw: 3 }).ok).toBe(false);
-    expect(odd({ it_load_mw: 3, modules_needed: 4 }).ok).toBe(true);
+    expect(withTopology("3N/2", { modules_needed: 3 }).ok).toBe(true);
+    expect(withTopology("3N/2", { it_load_mw: 3 }).ok).toBe(true);
+  });
+
+  test("build-out trials are refused where BUILDOUT would refuse them: trials × (tasks + links) over 3,000,000", () => {
+    // A chain of 40 tasks, each after the one before: 40 tasks and 39 links allow 37,974 trials.
+    const first = templateTasks()[0];
+    const chain = Array.from({ length: 40 }, (_, i) => ({
+      ...first,
+      name: `Step ${i + 1}`,
+      predecessors: i ? `Step ${i}` : "",
+    }));
+    const template = { ...(buildout() as BuildoutScenario), tasks: chain };
+    const units = 40 + 39;
+    const most = Math.floor(3_000_000 / units);
+    const at = (trials: number) => validateScenario({ ...template, values: { ...template.values, trials } });
+    expect(at(most)).toMatchObject({ ok: true });
+    expect(at(most + 1)).toEqual({
+      ok: false,
+      errors: [expect.stringContaining(`allow at most ${most.toLocaleString("en-US")} trials`)],
+    });
   });
 
   test("sheet names: forbidden characters removed, unique ignoring case, never History", () => {

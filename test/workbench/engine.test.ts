@@ -15,6 +15,7 @@ import {
   evaluateFormula,
   signaturesOf,
 } from "../../src/workbench/engine";
+import { cell, parseCell } from "../../src/scenario/plan";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { exportXlsx } from "../../src/workbench/xlsx";
 import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
@@ -237,14 +238,22 @@ describe("incremental engine (issue 11 point 2)", () => {
 });
 
 describe("errors reach their cells and never stop the workbook (issue 11 point 3)", () => {
-  /** The Build-out scenario's cells (ScenarioBook's plan): B5 trials, the task table A9:H17. */
-  const BAD: [string, string, string | number, RegExp][] = [
-    ["trials 0", "B5", 0, /trials/i],
-    ["trials 1,000,000", "B5", 1_000_000, /trials/i],
-    ["an unknown predecessor", "B10", "Nowhere", /Nowhere|predecessor/i],
-    ["min > max", "C9", 40, /min|max/i],
-    ['distribution "normal"', "F9", "normal", /normal|distribution/i],
+  /**
+   * Where each bad input goes on the Build-out sheet, found through its names: in_trials, or a cell
+   * of the task table in_tasks (row offset, column: B predecessors, C min, F distribution).
+   */
+  const BAD: [string, string | [number, number], string | number, RegExp][] = [
+    ["trials 0", "in_trials", 0, /trials/i],
+    ["trials 1,000,000", "in_trials", 1_000_000, /trials/i],
+    ["an unknown predecessor", [1, 2], "Nowhere", /Nowhere|predecessor/i],
+    ["min > max", [0, 3], 40, /min|max/i],
+    ['distribution "normal"', [0, 6], "normal", /normal|distribution/i],
   ];
+  const addressOf = (names: Map<string, string>, at: string | [number, number]): string => {
+    if (typeof at === "string") return names.get(at)!;
+    const first = parseCell(names.get("in_tasks")!.split(":")[0]);
+    return cell(first.row + at[0], at[1]);
+  };
 
   test.each(BAD)(
     "a Build-out input %s shows #VALUE! with a message; later edits elsewhere still apply",
@@ -259,7 +268,7 @@ describe("errors reach their cells and never stop the workbook (issue 11 point 3
       // The error reaches the cells through the one engine: no exception ("Unknown array") forced a rebuild.
       const builds = jest.spyOn(HyperFormula, "buildEmpty");
       try {
-        wb.setCell(s.sheet, at, bad);
+        wb.setCell(s.sheet, addressOf(names, at), bad);
         expect(builds).not.toHaveBeenCalled();
       } finally {
         builds.mockRestore();

@@ -4,12 +4,19 @@
  */
 import { Workbook } from "exceljs";
 import { functions } from "../../src/functions";
-import { cell, cellsOf, parseCell } from "../../src/scenario/plan";
+import { cell, cellsOf, columnPixels, parseCell } from "../../src/scenario/plan";
 import { STORE_SHEET } from "../../src/scenario/store";
 import { draftOf, ScenarioBook } from "../../src/workbook/scenarios";
 import { InfraFunction, Signatures, signaturesOf } from "../../src/workbench/engine";
 import { EngineWorkbook } from "../../src/workbench/workbook";
-import { PLACEHOLDER_SHEET, exportXlsx, fromFileFormula, importXlsx } from "../../src/workbench/xlsx";
+import {
+  PLACEHOLDER_SHEET,
+  exportXlsx,
+  fileWidth,
+  fromFileFormula,
+  importXlsx,
+  widthOfFile,
+} from "../../src/workbench/xlsx";
 import { LIMITS } from "../../src/workbench/xlsxLimits";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
 import { loadMetadata } from "../metadata";
@@ -40,6 +47,7 @@ const snapshot = (wb: EngineWorkbook) =>
     names: [...s.names].sort(),
     tables: [...s.tables].sort(),
     charts: s.charts,
+    columns: s.columns && [...s.columns],
   }));
 
 async function roundTrip(wb: EngineWorkbook) {
@@ -155,6 +163,32 @@ test("read by plain ExcelJS, the file has every formula with its cached value, s
     }
   }
   expect(arrays).toBeGreaterThan(1);
+});
+
+test("column widths: a scenario sheet's plan widths are in the file as Excel stores them, and read back", async () => {
+  const wb = fresh();
+  const s = await new ScenarioBook(wb).create(draftOf(redundancy()));
+  const widths = wb.sheet(s.sheet)!.columns!;
+  expect(widths.get(1)).toBeGreaterThan(20);
+  const file = new Workbook();
+  await file.xlsx.load(await exportXlsx(wb));
+  const ws = file.getWorksheet(s.sheet)!;
+  for (const [col, width] of widths) expect([col, ws.getColumn(col).width]).toEqual([col, fileWidth(width)]);
+  // Excel's default column, 8.43 characters (64 px), is stored as width="9.140625" (ECMA-376 §18.3.1.13).
+  expect(fileWidth(8.43)).toBe(9.140625);
+  expect(widthOfFile(9.140625)).toBe(8.43);
+  // Exact to the pixel, Excel's own resolution (1/7 of a character).
+  for (const w of [1, 8, 12.5, 28, 100, 255])
+    expect([w, columnPixels(widthOfFile(fileWidth(w)))]).toEqual([w, columnPixels(w)]);
+  // A file with widths and none: the workbook has them, or keeps the default.
+  const other = new Workbook();
+  other.addWorksheet("Wide").getCell("A1").value = "x";
+  other.getWorksheet("Wide")!.getColumn(3).width = fileWidth(30);
+  other.addWorksheet("Plain").getCell("A1").value = "y";
+  const copy = fresh();
+  await importXlsx(await other.xlsx.writeBuffer(), copy);
+  expect(copy.sheet("Wide")!.columns && [...copy.sheet("Wide")!.columns!]).toEqual([[3, 30]]);
+  expect(copy.sheet("Plain")!.columns).toBeUndefined();
 });
 
 test("a file as Excel saves it: _xldudf_ and _xlfn. prefixes, shared formulas, workbook names, hidden sheets, dates", async () => {

@@ -69,7 +69,6 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
         valueTypes: formulas.map((line) => line.map((v) => (v.startsWith("#") ? "Error" : "String"))),
         format: {
           font: {},
-          autofitColumns: () => undefined,
           set columnWidth(points: number) {
             written[`${address}.columnWidth`] = points;
           },
@@ -189,9 +188,27 @@ describe("Excel workbook port", () => {
       seriesNames: ["P50", "P90"],
     });
     expect(fan.setPosition).toHaveBeenCalledWith(plan.charts[0].anchor);
-    // The long sources (columns D and I) are kept narrow, so the chart at K4 is on the first screen.
-    expect(plan.charts[0].anchor).toBe("K4");
-    expect([buildRun.written["D:D.columnWidth"], buildRun.written["I:I.columnWidth"]]).toEqual([220, 220]);
+    // Beside the summary (A–D); the wider task table starts below the rows the chart covers.
+    expect(plan.charts[0].anchor).toBe("E4");
+  });
+
+  test.each([
+    ["redundancy", redundancy()],
+    ["fleet", fleet("count")],
+    ["build-out", buildout()],
+  ])("the %s plan's column widths are set in points, within the same two syncs", async (_, scenario) => {
+    const { port, written, sync } = mockExcel();
+    const plan = planScenario(scenario as Scenario);
+    await port.writePlan(plan);
+    expect(sync).toHaveBeenCalledTimes(2);
+    const widths = Object.entries(written).filter(([key]) => key.endsWith(".columnWidth"));
+    expect(plan.columns!.length).toBeGreaterThanOrEqual(4);
+    expect(widths).toHaveLength(plan.columns!.length);
+    // Excel's rule: characters × 7 px + 5 px, and a point is 3/4 px; e.g. 8.43 characters are 64 px, 48 points.
+    for (const { col, width } of plan.columns!) {
+      const letter = String.fromCharCode(64 + col);
+      expect(written[`${letter}:${letter}.columnWidth`]).toBe(Math.round(width * 7 + 5) * 0.75);
+    }
   });
 
   test("text, even a hostile name that looks like a formula, is written with Excel's text prefix", async () => {

@@ -3,7 +3,15 @@
  * @RISK and Crystal Ball users know it, in a cell; and the three-point quantile functions it
  * samples. Thin adapters over src/model/buildout.
  */
-import { finite, optionalChoice, optionalNumber, optionalNumberList, requiredNumber, requiredRange } from "../args";
+import {
+  finite,
+  formatNumber,
+  optionalChoice,
+  optionalNumber,
+  optionalNumberList,
+  requiredNumber,
+  requiredRange,
+} from "../args";
 import { valueError } from "../errors";
 import {
   DEFAULT_GROUP_CORRELATION,
@@ -82,12 +90,16 @@ function readRun(trials: number, seed: unknown, groupCorrelation: unknown): RunO
   return { trials, seed: readSeed(seed), groupCorrelation: readGroupCorrelation(groupCorrelation) };
 }
 
+/** The three points as a message shows them. */
+const threePoint = (a: number, m: number, b: number) =>
+  `min ${formatNumber(a)}, likely ${formatNumber(m)}, max ${formatNumber(b)}`;
+
 /** min ≤ likely ≤ max, naming all three when it fails. */
 function readThreePoint(min: unknown, likely: unknown, max: unknown): [number, number, number] {
   const a = readMin(min);
   const m = readLikely(likely);
   const b = readMax(max);
-  if (!(a <= m && m <= b)) throw valueError(`min ≤ likely ≤ max must hold (got min ${a}, likely ${m}, max ${b}).`);
+  if (!(a <= m && m <= b)) throw valueError(`min ≤ likely ≤ max must hold (got ${threePoint(a, m, b)}).`);
   return [a, m, b];
 }
 
@@ -201,7 +213,7 @@ export function TRIANGULAR(min: number, likely: number, max: number, probability
 export function UNIFORM(min: number, max: number, probability: number): number {
   const a = readMin(min);
   const b = readMax(max);
-  if (!(a <= b)) throw valueError(`min ≤ max must hold (got min ${a}, max ${b}).`);
+  if (!(a <= b)) throw valueError(`min ≤ max must hold (got min ${formatNumber(a)}, max ${formatNumber(b)}).`);
   return finite(uniformQuantile(a, b, readProbability(probability)), "UNIFORM");
 }
 
@@ -217,6 +229,6 @@ export function UNIFORM(min: number, max: number, probability: number): number {
  */
 export function LOGNORMAL(min: number, likely: number, max: number, probability: number): number {
   const [a, m, b] = readThreePoint(min, likely, max);
-  if (!lognormalFits(a, m, b)) throw valueError(`${LOGNORMAL_NEEDS} (got min ${a}, likely ${m}, max ${b}).`);
+  if (!lognormalFits(a, m, b)) throw valueError(`${LOGNORMAL_NEEDS} (got ${threePoint(a, m, b)}).`);
   return finite(lognormalQuantile(a, m, b, readOpenProbability(probability)), "LOGNORMAL");
 }

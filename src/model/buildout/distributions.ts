@@ -98,7 +98,7 @@ export function lognormalFits(min: number, likely: number, max: number): boolean
 }
 
 /** What lognormalFits asks, in words, for messages. */
-export const LOGNORMAL_NEEDS = `the lognormal needs min < likely < max, with likely not too close to min: (max − min)/(likely − min) at most ${LOGNORMAL_MAX_RATIO.toExponential()}, or all three equal`;
+export const LOGNORMAL_NEEDS = `the lognormal needs min < likely < max, with likely not too close to min: (max − min)/(likely − min) at most ${LOGNORMAL_MAX_RATIO.toExponential().replace("e+", "e")}, or all three equal`;
 
 /** Lognormal quantile for 0 < p < 1 (min when min = likely = max). */
 export function lognormalQuantile(min: number, likely: number, max: number, p: number): number {

@@ -141,7 +141,8 @@ export function parseTaskTable(rows: unknown[][], maxWork = Infinity): Task[] {
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "an empty cell";
   if (typeof v === "string") return `the text ${quoteName(v)}`;
-  return String(v);
+  // 7 significant digits and "1e308" rather than "1.7976931348623157e+308".
+  return typeof v === "number" ? String(Number(v.toPrecision(7))).replace("e+", "e") : String(v);
 }
 
 function bounded(v: unknown, lo: number, hi: number, what: string): number {

@@ -146,10 +146,9 @@ export function layoutOf(
   if (form.kind === "distributed") {
     const { systems, systemsNeeded, flex } = form;
     const n = modulesNeeded ?? systemsNeeded;
-    if (n % systemsNeeded !== 0) {
-      return `modules_needed (${n}) must be a multiple of ${systemsNeeded} for topology ${systems}N/${systemsNeeded}: each of its ${systems} systems carries 1/${systemsNeeded} of the load`;
-    }
-    const perSystem = n / systemsNeeded;
+    // Each system is sized for 1/y of the load: a whole number of modules, so ⌈N/y⌉ when y does
+    // not divide N (3N/2 at N = 5: three systems of 3 modules, any two carry the load).
+    const perSystem = Math.ceil(n / systemsNeeded);
     const count = modulesNeeded === undefined ? "" : `, N = ${n}`;
     return layout(
       `${systems}N/${systemsNeeded}`,

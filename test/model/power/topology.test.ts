@@ -79,12 +79,13 @@ describe("grammar", () => {
     "%j is not a topology",
     (text) => expect(parseTopology(text)).toBeNull(),
   );
-  test("forms whose fraction depends on N need it; counts must agree; xN/y needs a multiple of y", () => {
+  test("forms whose fraction depends on N need it; counts must agree; xN/y rounds a system up to whole modules", () => {
     const need = (text: string, n?: number) => layoutOf(parseTopology(text) as never, n);
     expect(need("N+1")).toMatch(/give modules_needed/);
     expect(need("2(N+1)")).toMatch(/give modules_needed/);
     expect(need("4+1", 3)).toMatch(/4 modules but modules_needed is 3/);
-    expect(need("3N/2", 3)).toMatch(/multiple of 2/);
+    // 3N/2 at N = 3: each of three systems carries half the load, 1.5 modules, so it has 2.
+    expect(need("3N/2", 3)).toMatchObject({ groups: 3, groupsNeeded: 2, groupModules: 2, moduleNeeded: 2 });
     expect(typeof need("4+1", 4)).toBe("object");
   });
   test("N FLEX has no reserve for interruptible work: refused with a message", () => {
