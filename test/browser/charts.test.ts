@@ -17,7 +17,7 @@ jest.setTimeout(120_000);
 
 let workbench: h.Workbench;
 let page: Page;
-let problems: string[] = [];
+const problems: string[] = [];
 const snap = h.screenshots("charts");
 const chartShot = (kind: string, name: string) =>
   path.join(__dirname, "..", "..", "test-artifacts", "charts", `chart-${kind}-${name}.png`);
@@ -31,20 +31,17 @@ const recordViolations = () => {
 
 beforeAll(async () => {
   workbench = await h.startWorkbench();
-  page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  h.watch(page, problems);
-  await page.addInitScript(recordViolations);
-  await page.goto(workbench.url);
-  await h.timeToInteractive(page);
+  page = await h.openPage(workbench, problems, (p) => p.addInitScript(recordViolations));
 }, 240_000);
 
 afterAll(() => workbench?.close());
 
 afterEach(async () => {
   const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-  const seen = [...problems, ...violations.map((v) => `CSP violation: ${v}`)];
-  problems = [];
-  expect(seen).toEqual([]);
+  h.expectNoProblems(
+    problems,
+    violations.map((v) => `CSP violation: ${v}`),
+  );
 });
 
 /** What the chart drawn for `spec` shows, read from its SVG. */

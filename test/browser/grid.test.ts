@@ -22,7 +22,7 @@ jest.setTimeout(90_000);
 const SHEET = "Redundancy scenario";
 let workbench: h.Workbench;
 let page: Page;
-let problems: string[] = [];
+const problems: string[] = [];
 const snap = h.screenshots("grid");
 const shot = (name: string) => snap(page, name);
 const gridCell = (address: string) => h.gridCell(page, address);
@@ -62,21 +62,14 @@ async function enter(text: string, key = "Enter") {
 
 beforeAll(async () => {
   workbench = await h.startWorkbench();
-  page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  h.watch(page, problems);
-  await page.goto(workbench.url);
-  await h.timeToInteractive(page);
+  page = await h.openPage(workbench, problems);
   await h.buildScenario(page, "redundancy");
   await h.openTab(page, SHEET);
 }, 240_000);
 
 afterAll(() => workbench?.close());
 
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen).toEqual([]);
-});
+afterEach(() => h.expectNoProblems(problems));
 
 test("the sheet's charts float beside its tables, on the first screen (anchored at or above row 30)", async () => {
   const anchors = await page.evaluate(

@@ -170,3 +170,28 @@ export async function buildScenario(
   await wizard.getByRole("button", { name: "Create the sheet" }).click();
   await page.getByText("Scenario created.").waitFor();
 }
+
+/**
+ * A new 1400×900 page of the workbench, watched into `problems`, once the pane can be used;
+ * `beforeLoad` runs first (e.g. an init script).
+ */
+export async function openPage(
+  workbench: Workbench,
+  problems: string[],
+  beforeLoad?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
+  const page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  watch(page, problems);
+  await beforeLoad?.(page);
+  await page.goto(workbench.url);
+  await timeToInteractive(page);
+  return page;
+}
+
+/**
+ * Expects that a step saw nothing go wrong, and empties `problems` in place for the next step (the
+ * page's watcher keeps pushing into this same array).
+ */
+export function expectNoProblems(problems: string[], more: string[] = []): void {
+  expect([...problems.splice(0), ...more]).toEqual([]);
+}

@@ -22,7 +22,7 @@ const JSZip = require("jszip") as new () => {
 
 let workbench: h.Workbench;
 let page: Page;
-let problems: string[] = [];
+const problems: string[] = [];
 const snap = h.screenshots("import");
 const shot = (name: string) => snap(page, name);
 
@@ -53,21 +53,14 @@ const sheetNames = () => page.evaluate(() => (window as unknown as Window).workb
 
 beforeAll(async () => {
   workbench = await h.startWorkbench();
-  page = await workbench.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  h.watch(page, problems);
-  await page.goto(workbench.url);
-  await h.timeToInteractive(page);
+  page = await h.openPage(workbench, problems);
   await h.buildScenario(page, "redundancy");
   await h.buildScenario(page, "build-out");
 }, 300_000);
 
 afterAll(() => workbench?.close());
 
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen).toEqual([]);
-});
+afterEach(() => h.expectNoProblems(problems));
 
 describe("bad Build-out inputs (issue 11 point 3)", () => {
   // Where each bad input goes, found through the sheet's names: in_trials, or a cell of the task

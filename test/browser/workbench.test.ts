@@ -26,7 +26,7 @@ const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts", "workbench"
 let workbench: h.Workbench;
 let page: Page;
 /** What the current step saw go wrong: requests off localhost, console errors, page errors, dialogs. */
-let problems: string[] = [];
+const problems: string[] = [];
 const requests: string[] = [];
 const snap = h.screenshots("workbench");
 const shot = (name: string) => snap(page, name);
@@ -55,11 +55,7 @@ beforeAll(async () => {
 
 afterAll(() => workbench?.close());
 
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen).toEqual([]);
-});
+afterEach(() => h.expectNoProblems(problems));
 
 test("the production build: time to interactive and gzipped size of everything the page loads", async () => {
   const context = await workbench.browser.newContext({ viewport: { width: 1400, height: 900 } });
