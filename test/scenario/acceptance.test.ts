@@ -6,21 +6,11 @@
 import { functions } from "../../src/functions";
 import { CATALOG } from "../../src/model/catalog";
 import { SECONDS_PER_YEAR, STORE_MARKER, Scenario, parseStore, planScenario } from "../../src/scenario";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
-import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { evaluatedSheet } from "./evaluated";
 import { buildout, fleet, redundancy } from "./fixtures";
 
 async function sheetOf(scenario: Scenario) {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
-  const s = await new ScenarioBook(wb).create(draftOf(scenario));
-  const names = wb.sheet(s.sheet)!.names;
-  const read = (name: string) => wb.value(s.sheet, names.get(name)!);
-  const set = (input: string, value: number | string) => wb.setCell(s.sheet, names.get(input)!, value);
+  const { wb, s, names, value: read, set } = await evaluatedSheet(scenario);
   /** The availability column of the Redundancy sheet's spilled comparison, by topology. */
   const availabilities = () => {
     const spill = planScenario(s).cells.find((c) => c.formula?.includes("REDUNDANCY_COMPARE"))!;

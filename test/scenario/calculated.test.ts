@@ -4,20 +4,12 @@
  */
 import { functions } from "../../src/functions";
 import { NUMBER_FORMATS, Scenario, planCompare, planScenario } from "../../src/scenario";
-import { EngineWorkbook } from "../../src/workbench/workbook";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { evaluatedSheet } from "./evaluated";
 import { buildout, fleet, redundancy } from "./fixtures";
 
 async function calculated(make: () => Scenario) {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
-  const s = await new ScenarioBook(wb).create(draftOf(make()));
-  const out = (name: string) => wb.value(s.sheet, wb.sheet(s.sheet)!.names.get(name)!) as number;
-  return { wb, s, out };
+  const sheet = await evaluatedSheet(make());
+  return { ...sheet, out: (name: string) => sheet.value(name) as number };
 }
 
 /** NVIDIA blog (v1): 180,000 tokens/s per MW of Hopper AI factory (power-value-tco.md §3.7). */

@@ -5,27 +5,17 @@
  * (accelerator MTBF, checkpoint write and restart time), alongside MFU, utilization, availability
  * and PUE.
  */
-import { functions } from "../../src/functions";
 import { Scenario } from "../../src/scenario";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
-import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { evaluatedSheet } from "./evaluated";
 import { buildout, fleet, redundancy } from "./fixtures";
 
 async function sheetOf(scenario: Scenario) {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
-  const s = await new ScenarioBook(wb).create(draftOf(scenario));
-  const names = wb.sheet(s.sheet)!.names;
+  const { wb, s, names, value, set } = await evaluatedSheet(scenario);
   const read = (name: string) => {
-    const v = wb.value(s.sheet, names.get(name)!);
+    const v = value(name);
     if (typeof v !== "number") throw new Error(`${name} shows ${String(v)}`);
     return v;
   };
-  const set = (input: string, value: number | string) => wb.setCell(s.sheet, names.get(input)!, value);
   /** The named outputs after setting `input` to `value`, and before (the input is put back). */
   const change = (input: string, value: number, outputs: string[]) => {
     const at = names.get(input)!;

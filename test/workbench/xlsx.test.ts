@@ -19,6 +19,7 @@ import {
 } from "../../src/workbench/xlsx";
 import { LIMITS } from "../../src/workbench/xlsxLimits";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
+import { readmeZip, wholeSheetArray, wordDocument, xlsxFile } from "../hostileFiles";
 import { loadMetadata } from "../metadata";
 
 let signatures: Signatures;
@@ -250,32 +251,6 @@ test.each([
 });
 
 describe("hostile files (issue 11 point 1): refused in under 2 s in the user's words, the workbook unchanged", () => {
-  // JSZip is ExcelJS's own zip library (a dependency of it): it builds the zips ExcelJS cannot.
-  const JSZip = require("jszip") as new () => {
-    file(name: string, data?: string): unknown;
-    remove(name: string): unknown;
-    generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array>;
-  };
-  const loadZip = (require("jszip") as { loadAsync(d: ArrayBuffer | Uint8Array): Promise<InstanceType<typeof JSZip>> })
-    .loadAsync;
-
-  /** An .xlsx file ExcelJS writes, with `edit` applied to its zip. */
-  async function xlsx(build: (file: Workbook) => void, edit?: (zip: InstanceType<typeof JSZip>) => void) {
-    const file = new Workbook();
-    build(file);
-    const bytes = new Uint8Array(await file.xlsx.writeBuffer());
-    if (!edit) return bytes;
-    const zip = await loadZip(bytes);
-    edit(zip);
-    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  }
-
-  const zipOf = async (files: Record<string, string>) => {
-    const zip = new JSZip();
-    for (const [name, text] of Object.entries(files)) zip.file(name, text);
-    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  };
-
   /** A sheet's XML with `cells` cells in column A. */
   const manyCells = (cells: number) =>
     `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
@@ -283,48 +258,31 @@ describe("hostile files (issue 11 point 1): refused in under 2 s in the user's w
     "</sheetData></worksheet>";
 
   const corpus: [string, () => Promise<Uint8Array>, RegExp][] = [
-    [
-      "a Word document renamed .xlsx",
-      () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }),
-      /not an Excel workbook/,
-    ],
+    ["a Word document renamed .xlsx", wordDocument, /not an Excel workbook/],
     [
       "an .xlsx without xl/workbook.xml",
       () =>
-        xlsx(
+        xlsxFile(
           (f) => (f.addWorksheet("S").getCell("A1").value = 1),
           (z) => z.remove("xl/workbook.xml"),
         ),
       /not an Excel workbook/,
     ],
-    ["a zip of readme.txt", () => zipOf({ "readme.txt": "hello" }), /not an Excel workbook/],
+    ["a zip of readme.txt", readmeZip, /not an Excel workbook/],
     [
       "a workbook whose worksheets are gone",
       () =>
-        xlsx(
+        xlsxFile(
           (f) => (f.addWorksheet("S").getCell("A1").value = 1),
           (z) => z.remove("xl/worksheets/sheet1.xml"),
         ),
       /holds no worksheet/,
     ],
-    [
-      "an array formula over A1:XFD1048576",
-      () =>
-        xlsx(
-          (f) =>
-            (f.addWorksheet("S").getCell("A1").value = {
-              formula: "1",
-              result: 1,
-              shareType: "array",
-              ref: "A1:XFD1048576",
-            } as never),
-        ),
-      /array formula on sheet "S" covers 17,179,869,184 cells/,
-    ],
+    ["an array formula over A1:XFD1048576", wholeSheetArray, /array formula on sheet "S" covers 17,179,869,184 cells/],
     [
       `more than ${LIMITS.cells.toLocaleString("en-US")} cells`,
       () =>
-        xlsx(
+        xlsxFile(
           (f) => (f.addWorksheet("S").getCell("A1").value = 1),
           (z) => z.file("xl/worksheets/sheet1.xml", manyCells(LIMITS.cells + 1)),
         ),
@@ -332,14 +290,14 @@ describe("hostile files (issue 11 point 1): refused in under 2 s in the user's w
     ],
     [
       `more than ${LIMITS.sheets} sheets`,
-      () => xlsx((f) => Array.from({ length: LIMITS.sheets + 1 }, (_, i) => f.addWorksheet(`S${i}`))),
+      () => xlsxFile((f) => Array.from({ length: LIMITS.sheets + 1 }, (_, i) => f.addWorksheet(`S${i}`))),
       /256 sheets; the workbench opens at most 255/,
     ],
     ["a file over 50 MB", async () => new Uint8Array(LIMITS.bytes + 1), /larger than 50 MB/],
     [
       "a damaged worksheet part",
       () =>
-        xlsx(
+        xlsxFile(
           (f) => (f.addWorksheet("S").getCell("A1").value = 1),
           (z) => z.file("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c>'),
         ),
@@ -370,7 +328,7 @@ describe("hostile files (issue 11 point 1): refused in under 2 s in the user's w
     ["cells at A1 and A1048576", ["A1", "A1048576"], { rows: 1_048_576, cols: 2 }],
     ["a cell at XFD1048576", ["A1", "XFD1048576"], { rows: 1_048_576, cols: 16_384 }],
   ])("a file with %s opens in under 2 s, and the import undoes", async (_, addresses, used) => {
-    const bytes = await xlsx((f) => {
+    const bytes = await xlsxFile((f) => {
       const ws = f.addWorksheet("Far");
       addresses.forEach((a, i) => (ws.getCell(a).value = i + 1));
       ws.getCell("B1").value = { formula: `SUM(A1:${addresses[1]})`, result: 3 };

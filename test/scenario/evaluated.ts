@@ -1,0 +1,21 @@
+/** A scenario's sheet as the pane creates it, calculated by the workbench's engine, with its names at hand. */
+import { functions } from "../../src/functions";
+import { Scenario } from "../../src/scenario";
+import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
+import { EngineWorkbook } from "../../src/workbench/workbook";
+import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
+import { loadMetadata } from "../metadata";
+
+export async function evaluatedSheet(scenario: Scenario) {
+  const wb = new EngineWorkbook(
+    functions as unknown as Record<string, InfraFunction>,
+    signaturesOf(await loadMetadata()),
+  );
+  const s = await new ScenarioBook(wb).create(draftOf(scenario));
+  const names = wb.sheet(s.sheet)!.names;
+  /** What the cell a name refers to shows. */
+  const value = (name: string) => wb.value(s.sheet, names.get(name)!);
+  /** Types `v` into the cell a name refers to. */
+  const set = (name: string, v: number | string) => wb.setCell(s.sheet, names.get(name)!, v);
+  return { wb, s, names, value, set };
+}
