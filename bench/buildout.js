@@ -5,7 +5,8 @@
  * trials; target well under 100 ms). The machine is shared, so full and floor rounds alternate
  * (7 of each, after one untimed warm-up) and the ratio reported is the median of the 7 paired ratios.
  * Then issue 11's budgets for bounded work: refusals of oversized calls (target < 50 ms) and the
- * costliest calls allowed (target < 1 s). `npm run bench`. */
+ * costliest calls allowed (target < 1 s). Issue 12: the cost of risk events and of BUILDOUT_COMPLETION,
+ * as ratios to the plain call in the same run. `npm run bench`. */
 const lib = require("../dist/lib");
 const m = lib.model;
 
@@ -84,6 +85,31 @@ console.log(
   `  ratio ${median(ratios).toFixed(2)} (median; paired ratios ${ratios.map((x) => x.toFixed(2)).join(" ")}); target ≤ 2`,
 );
 console.log(`  default call (${TASKS} tasks × 10,000 trials) ${defaultMs.toFixed(1)} ms; target well under 100 ms`);
+
+/** Issue 12: risk events, one on every fourth task (five, one of them "never" at 10 %), cost a draw per event per trial. */
+const risks = [
+  ["task", "probability", "delay"],
+  ["Task 1", 0.2, 3],
+  ["Task 5", 0.3, 6],
+  ["Task 9", 0.1, "never"],
+  ["Task 13", 0.25, 2],
+  ["Task 17", 0.5, 1],
+];
+const withRisks = () => lib.functions.BUILDOUT(table, TRIALS, 1, null, null, risks).length;
+const completion = () => lib.functions.BUILDOUT_COMPLETION(table, 120, TRIALS, 1).length;
+withRisks();
+completion();
+const riskRatios = [];
+const completionRatios = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const plain = timeMs(full(TRIALS));
+  riskRatios.push(timeMs(withRisks) / plain);
+  completionRatios.push(timeMs(completion) / plain);
+}
+console.log(
+  `  with 5 risk events: ${median(riskRatios).toFixed(2)}× the call without (median of ${ROUNDS} paired ratios; 5 events on 20 tasks add 25 % of the draws)`,
+);
+console.log(`  BUILDOUT_COMPLETION (120 months): ${median(completionRatios).toFixed(2)}× BUILDOUT on the same trials`);
 
 /** Median wall time of `call` over ROUNDS runs, and its error message, if it threw. */
 function budget(call) {

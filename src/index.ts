@@ -7,3 +7,8 @@ export { functions } from "./functions";
 export type { FunctionId } from "./functions";
 export { InfraError } from "./functions/errors";
 export * as model from "./model";
+/** What-if analysis: the scenario-plan evaluator, the analyses and their algorithms (bench/whatif.js). */
+export { scenarioModel } from "./scenario/evaluate";
+export { defaultValues } from "./scenario/sheets";
+export * as whatif from "./scenario/whatif";
+export * as whatifModel from "./model/whatif";

@@ -100,6 +100,10 @@ export const CONTRACT: Record<string, ContractEntry> = {
   AGENT_CPU_CORES: { params: agentParams },
   BUILDOUT: { params: ["tasks", "[trials]", "[seed]", "[percentiles]"], spills: true },
   BUILDOUT_MW: { params: ["tasks", "horizon_months", "[trials]", "[seed]", "[confidence]"], spills: true },
+  BUILDOUT_COMPLETION: {
+    params: ["tasks", "horizon_months", "[trials]", "[seed]", "[group_correlation]", "[risks]"],
+    spills: true,
+  },
   PERT: { params: ["min", "likely", "max", "probability"] },
   TRIANGULAR: { params: ["min", "likely", "max", "probability"] },
   UNIFORM: { params: ["min", "max", "probability"] },

@@ -11,6 +11,7 @@ export type Format =
   | "percent"
   | "availability"
   | "usd"
+  | "usdChange"
   | "usdPerMwh"
   | "usdPerMTokens"
   | "months"
@@ -32,9 +33,24 @@ export interface NumberField {
   format: Format;
   default: number;
   source: string;
+  /**
+   * A published plausible range (not the accepted range) a planner would swing the input over in
+   * a sensitivity or uncertainty analysis, with its source; absent where no source gives one.
+   */
+  low?: number;
+  high?: number;
+  rangeSource?: string;
 }
 
 const DOCS = "the function reference example";
+
+/** PUE from the best fleet to the industry average. */
+const PUE_RANGE: Partial<NumberField> = {
+  low: 1.1,
+  high: 1.58,
+  rangeSource:
+    "Google 2024 Environmental Report: Google's 2023 fleet 1.10; industry average 1.58 (Uptime Institute, 2023)",
+};
 
 /** Seconds in a year of 8,760 hours (the project's year): tokens per second to tokens per year. */
 export const SECONDS_PER_YEAR = 31_536_000;
@@ -69,7 +85,7 @@ const TOKEN_PRICE = f(
 
 export const REDUNDANCY_FIELDS: readonly NumberField[] = [
   f("grid_mw", "Site grid power", "MW", 0, 100_000, "mw", 120, `REDUNDANCY_COMPARE: ${DOCS}`, { minExclusive: true }),
-  f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `REDUNDANCY_COMPARE: ${DOCS}`),
+  f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `REDUNDANCY_COMPARE: ${DOCS}`, PUE_RANGE),
   f(
     "it_load_mw",
     "IT load on one UPS system",
@@ -111,6 +127,7 @@ export const REDUNDANCY_FIELDS: readonly NumberField[] = [
     "percent",
     0.05,
     "Schneider Electric WP75 (β 1–10%)",
+    { low: 0.01, high: 0.1, rangeSource: "Schneider Electric WP75 and the codingace.net planning tool: β 1–10%" },
   ),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
   THROUGHPUT,
@@ -139,15 +156,32 @@ export const FLEET_FIELDS: readonly NumberField[] = [
   }),
   f("accelerators", "Accelerators", "count", 1, 10_000_000, "count", 16_384, `GOODPUT: ${DOCS}`, { integer: true }),
   f("grid_mw", "Site grid power", "MW", 0, 100_000, "mw", 120, `REDUNDANCY_COMPARE: ${DOCS}`, { minExclusive: true }),
-  f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `TCO: ${DOCS}`),
+  f("pue", "PUE", "facility ÷ IT", 1, 10, "plain", 1.2, `TCO: ${DOCS}`, PUE_RANGE),
   f("training_share", "Share of the fleet on the training job", "0–1", 0, 1, "percent", 1, "your workload mix"),
   f("accel_mtbf_hours", "Accelerator MTBF", "hours", 0, 10_000_000, "hours", 50_000, `GOODPUT: ${DOCS}`, {
     minExclusive: true,
+    low: 29_500,
+    high: 82_000,
+    rangeSource:
+      "Kokolis et al. 2024 (arXiv 2410.21680): 6.50 (RSC-1) and 2.34 (RSC-2) failures per 1000 node-days, 8 GPUs a node; Llama 3 (3.79) gives about 50,700 h",
   }),
-  f("ckpt_write_min", "Checkpoint write", "minutes", 0, 10_000, "minutes", 1, `GOODPUT: ${DOCS}`),
-  f("restart_min", "Restart", "minutes", 0, 10_000, "minutes", 10, `GOODPUT: ${DOCS}`),
+  f("ckpt_write_min", "Checkpoint write", "minutes", 0, 10_000, "minutes", 1, `GOODPUT: ${DOCS}`, {
+    low: 10 / 60,
+    high: 5,
+    rangeSource: "Kokolis et al. 2024: blocking checkpoint writes from 10 s (asynchronous) to 5 min",
+  }),
+  f("restart_min", "Restart", "minutes", 0, 10_000, "minutes", 10, `GOODPUT: ${DOCS}`, {
+    low: 3,
+    high: 15,
+    rangeSource:
+      "Meta FT-HSDP (arXiv 2602.00277): recovery stall 3 min; ByteDance MegaScale (NSDI'24): back to pre-crash progress within 15 min",
+  }),
   f("mfu", "Model FLOPs utilization", "0–1", 0, 1, "percent", 0.4, `GOODPUT_BREAKDOWN: ${DOCS}`, {
     minExclusive: true,
+    low: 0.38,
+    high: 0.552,
+    rangeSource:
+      "Llama 3 (arXiv 2407.21783, Table 4): 38–43% on 8,192–16,384 H100s; ByteDance MegaScale (NSDI'24): 55.2% on 12,288 GPUs",
   }),
   f("utilization", "Utilization", "0–1", 0, 1, "percent", 0.8, `EFFECTIVE_MW: ${DOCS}`, { minExclusive: true }),
   THROUGHPUT,
@@ -163,7 +197,12 @@ export const FLEET_FIELDS: readonly NumberField[] = [
     { minExclusive: true },
   ),
   TOKEN_PRICE,
-  f("facility_capex_per_mw", "Facility capex per MW", "USD", 0, 1e9, "usd", 13e6, "Epoch AI 1 GW site (TCO example)"),
+  f("facility_capex_per_mw", "Facility capex per MW", "USD", 0, 1e9, "usd", 13e6, "Epoch AI 1 GW site (TCO example)", {
+    low: 9.3e6,
+    high: 15e6,
+    rangeSource:
+      "Cushman & Wakefield Data Center Development Cost Guide 2025: $9.3M (San Antonio) to $15.0M (Reno) per MW over 19 US markets",
+  }),
   f(
     "capex_per_accelerator_usd",
     "IT capex per accelerator",
@@ -174,10 +213,24 @@ export const FLEET_FIELDS: readonly NumberField[] = [
     46_000,
     "Epoch AI 1 GW site: $25B of IT ÷ 545,000 GB200 GPUs",
   ),
-  f("power_price_per_mwh", "Electricity price", "USD per MWh", 0, 10_000, "usdPerMwh", 60, `TCO: ${DOCS}`),
-  f("it_life_years", "IT life", "years", 0, 50, "plain", 5, "Epoch AI: IT life 5 years", { minExclusive: true }),
+  f("power_price_per_mwh", "Electricity price", "USD per MWh", 0, 10_000, "usdPerMwh", 60, `TCO: ${DOCS}`, {
+    low: 67.9,
+    high: 180.4,
+    rangeSource:
+      "EIA Electric Power Monthly Table 5.6.B, industrial, Jan–Jul 2024: 6.79¢/kWh (Iowa) to 18.04¢/kWh (Massachusetts)",
+  }),
+  f("it_life_years", "IT life", "years", 0, 50, "plain", 5, "Epoch AI: IT life 5 years", {
+    minExclusive: true,
+    low: 3,
+    high: 7,
+    rangeSource: "Epoch AI 1 GW TCO: its sensitivity with IT lives of 3 and 7 years",
+  }),
   f("facility_life_years", "Facility life", "years", 0, 100, "plain", 14, "Epoch AI: facility life 14 years", {
     minExclusive: true,
+    low: 10,
+    high: 15,
+    rangeSource:
+      "Barroso, Hölzle, Ranganathan, The Datacenter as a Computer, ch. 6: facilities amortized over 10–15 years",
   }),
   f(
     "discount_rate",

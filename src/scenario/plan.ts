@@ -20,7 +20,11 @@ export interface PlanCell {
   spill?: { rows: number; cols: number };
 }
 
-export type ChartType = "ColumnClustered" | "BarClustered" | "Line";
+/**
+ * Excel chart types the pane draws. "XYScatterLines" plots numeric x values (an S-curve over
+ * output values); the others plot categories.
+ */
+export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "XYScatterLines";
 
 export interface ChartSpec {
   name: string;
@@ -39,6 +43,14 @@ export interface ChartSpec {
   valueFormat: Format;
   /** Whether each point carries its value as a label (gridlines with a scale are always drawn). */
   dataLabels: boolean;
+  /** How the category (x) values show, for numeric categories (a histogram's bins, an S-curve's x). */
+  categoryFormat?: Format;
+  /**
+   * Bars and columns only: the series overlap in percent (100 draws the low and high bars of a
+   * tornado on one line) and the gap between categories in percent of a bar (0 for a histogram).
+   */
+  overlap?: number;
+  gapWidth?: number;
 }
 
 /** Rows of the sheet a chart covers, from its anchor (the Excel port draws it that tall). */
@@ -57,6 +69,8 @@ export interface Validation {
   /** True when min itself is refused (a value must be above it). */
   minExclusive?: boolean;
   list?: string[];
+  /** True when a cleared cell is accepted (an optional row, e.g. a build-out's risk events). */
+  allowBlank?: boolean;
   message: string;
 }
 
@@ -66,6 +80,7 @@ export interface Validation {
  */
 export function validationProblem(rule: Validation, content: string | number | boolean | null): string | undefined {
   if (typeof content === "string" && content.startsWith("=")) return undefined;
+  if (rule.allowBlank && (content === null || content === "")) return undefined;
   if (rule.rule === "list")
     return typeof content === "string" && rule.list!.includes(content) ? undefined : rule.message;
   if (typeof content !== "number" || !Number.isFinite(content)) return rule.message;
@@ -95,6 +110,11 @@ export interface SheetPlan {
   /** What the input cells accept; the Excel port sets them as data validation, the workbench checks edits. */
   validations: Validation[];
   charts: ChartSpec[];
+  /**
+   * Ranges shaded by a three-colour scale from their lowest to their highest value (a two-input
+   * data table's heat map): Excel's colour-scale conditional format.
+   */
+  colorScales?: string[];
   /**
    * Column widths, in characters as Excel measures them (the Column Width dialog, ExcelJS's
    * `width`: digits of the default font, see columnPixels). Columns not listed keep the sheet's default.
@@ -126,6 +146,8 @@ export const NUMBER_FORMATS: Record<Format, string> = {
   availability: "0.0000%",
   /** Money at a readable scale: $1.2 B, $340.0 M, $46,000. */
   usd: '[>=1000000000]$#,##0.0,,," B";[>=1000000]$#,##0.0,," M";$#,##0',
+  /** A change in money, signed, in millions from $1 M either way: +$116.1 M, -$29.0 M, -$5,000. */
+  usdChange: '[>=1000000]+$#,##0.0,," M";[<=-1000000]-$#,##0.0,," M";$#,##0',
   usdPerMwh: '$#,##0.00 "/MWh"',
   usdPerMTokens: '$#,##0.00 "/M tokens"',
   months: '0.0 "months"',
@@ -135,6 +157,9 @@ export const NUMBER_FORMATS: Record<Format, string> = {
   ratio: '0.00 "×"',
   plain: "General",
 };
+
+/** How a difference of two values in `format` shows: money signed (the usd format's scales ignore negatives), else the same. */
+export const changeFormat = (format: Format): Format => (format === "usd" ? "usdChange" : format);
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
 export function column(n: number): string {

@@ -1,24 +1,29 @@
 /**
- * The scenario schema (version 3) and its validation. Scenario text in a shared workbook is
+ * The scenario schema (version 4) and its validation. Scenario text in a shared workbook is
  * untrusted: every record is rebuilt field by field from known keys (nothing else is copied), text
  * is capped and stripped of control characters, numbers are range-checked, and names are only ever
  * rendered as text (React text nodes; sheet cells written as text, never as formulas).
  */
 import { functions } from "../functions";
 import { PROJECT_ROW } from "../model/buildout/report";
+import { NEVER } from "../model/buildout/risks";
 import { MAX_WORK } from "../model/buildout/simulate";
 import { CATALOG } from "../model/catalog";
 import { FIELDS, Kind, NumberField, SECONDS_PER_YEAR, field, modulesNeeded, numberProblem } from "./fields";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const MAX_NAME = 60;
 export const MAX_TASKS = 40;
 export const MAX_TASK_TEXT = 80;
+/** Risk events a build-out may list. */
+export const MAX_RISKS = 20;
+/** A risk event's delay in months is at most this (the task table's durations' range). */
+export const MAX_RISK_DELAY = 600;
 export const MAX_SCENARIOS = 50;
 
 /** Topologies the wizard offers; each is accepted by REDUNDANCY_COMPARE. */
 export const TOPOLOGIES = ["N", "N+1", "N+2", "2N", "2N+1", "3N/2", "4N/3", "2N FLEX", "3N/2 FLEX"] as const;
-export const DISTRIBUTIONS = ["pert", "triangular", "uniform", "lognormal"] as const;
+export const DISTRIBUTIONS = ["pert", "triangular", "uniform", "lognormal", "normal"] as const;
 export const CUSTOM_CHIP = "Custom";
 export const CHIP_NAMES: readonly string[] = [...CATALOG.map((c) => c.name), CUSTOM_CHIP];
 
@@ -63,9 +68,21 @@ export interface FleetScenario extends Common {
   sizing: "count" | "power";
 }
 
+/**
+ * A risk event of a build-out task (BUILDOUT's risks argument): with `probability` the task takes
+ * `delay` months longer, or never finishes ("never").
+ */
+export interface BuildoutRisk {
+  task: string;
+  probability: number;
+  delay: number | typeof NEVER;
+  source: string;
+}
+
 export interface BuildoutScenario extends Common {
   kind: "buildout";
   tasks: BuildoutTask[];
+  risks: BuildoutRisk[];
 }
 
 export type Scenario = RedundancyScenario | FleetScenario | BuildoutScenario;
@@ -119,8 +136,11 @@ function numbers(raw: unknown, fields: readonly NumberField[], errors: string[])
   return out;
 }
 
-/** Why BUILDOUT would refuse these tasks at `trials`: trials × (tasks + predecessor links) over its work cap. */
-function workProblem(list: BuildoutTask[], trials: number): string | undefined {
+/**
+ * Why BUILDOUT would refuse these tasks and risk events at `trials`: trials × (tasks + predecessor
+ * links + risk events) over its work cap (each event draws once per trial).
+ */
+function workProblem(list: BuildoutTask[], risks: number, trials: number): string | undefined {
   const linksOf = (t: BuildoutTask) =>
     new Set(
       t.predecessors
@@ -129,10 +149,12 @@ function workProblem(list: BuildoutTask[], trials: number): string | undefined {
         .filter((p) => p !== ""),
     ).size;
   const links = list.reduce((sum, t) => sum + linksOf(t), 0);
-  const units = list.length + links;
+  const units = list.length + links + risks;
   if (units === 0 || trials * units <= MAX_WORK) return undefined;
   const most = Math.floor(MAX_WORK / units).toLocaleString("en-US");
-  return `Monte Carlo trials: ${list.length} tasks with ${links} predecessor links allow at most ${most} trials (trials × (tasks + links) ≤ ${MAX_WORK.toLocaleString("en-US")}).`;
+  if (risks === 0)
+    return `Monte Carlo trials: ${list.length} tasks with ${links} predecessor links allow at most ${most} trials (trials × (tasks + links) ≤ ${MAX_WORK.toLocaleString("en-US")}).`;
+  return `Monte Carlo trials: ${list.length} tasks with ${links} predecessor links and ${risks} risk events allow at most ${most} trials (trials × (tasks + links + risk events) ≤ ${MAX_WORK.toLocaleString("en-US")}).`;
 }
 
 function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
@@ -175,6 +197,40 @@ function tasks(raw: unknown, errors: string[]): BuildoutTask[] {
     for (const p of t.predecessors.split(",").map((s) => s.trim().toLowerCase()))
       if (p && !known.has(p)) errors.push(`${t.name || "A task"} waits for "${p}", which is not a task.`);
   return list;
+}
+
+/** Why a risk event cannot be one (BUILDOUT's risks argument would refuse it), or undefined. */
+export function riskProblem(r: BuildoutRisk, taskNames: readonly string[]): string | undefined {
+  const known = new Set(taskNames.map((n) => n.trim().toLowerCase()));
+  if (!known.has(r.task.trim().toLowerCase()))
+    return `the task must be one of the build-out's tasks (got "${r.task}").`;
+  if (!(typeof r.probability === "number" && r.probability >= 0 && r.probability <= 1))
+    return "the probability is a number from 0 to 1.";
+  if (r.delay === NEVER) return undefined;
+  if (!(typeof r.delay === "number" && r.delay >= 0 && r.delay <= MAX_RISK_DELAY))
+    return `the delay is months from 0 to ${MAX_RISK_DELAY}, or "${NEVER}" for a task that may never finish.`;
+  return undefined;
+}
+
+function risks(raw: unknown, list: BuildoutTask[], errors: string[]): BuildoutRisk[] {
+  if (!Array.isArray(raw) || raw.length > MAX_RISKS) {
+    errors.push(`A build-out has 0 to ${MAX_RISKS} risk events.`);
+    return [];
+  }
+  const names = list.map((t) => t.name);
+  return raw.map((x, i) => {
+    const r = isRecord(x) ? x : {};
+    const delay = own(r, "delay");
+    const risk: BuildoutRisk = {
+      task: cleanText(own(r, "task"), MAX_TASK_TEXT),
+      probability: own(r, "probability") as number,
+      delay: typeof delay === "string" ? (cleanText(delay, 10).toLowerCase() as typeof NEVER) : (delay as number),
+      source: cleanText(own(r, "source"), 400),
+    };
+    const problem = riskProblem(risk, names);
+    if (problem) errors.push(`Risk event ${i + 1}: ${problem}`);
+    return risk;
+  });
 }
 
 /** Why BUILDOUT would refuse `name` as a task name (blank, a separator, its summary row's name), or undefined. */
@@ -235,9 +291,11 @@ export function validateScenario(raw: unknown): Checked<Scenario> {
     scenario = { ...common, kind, chip, sizing };
   } else {
     const list = tasks(own(raw, "tasks"), errors);
-    const problem = common.values.trials === undefined ? undefined : workProblem(list, common.values.trials);
+    const events = risks(own(raw, "risks"), list, errors);
+    const problem =
+      common.values.trials === undefined ? undefined : workProblem(list, events.length, common.values.trials);
     if (problem) errors.push(problem);
-    scenario = { ...common, kind, tasks: list };
+    scenario = { ...common, kind, tasks: list, risks: events };
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: scenario };
 }
@@ -269,6 +327,11 @@ export function upgradeFrom2(record: Record<string, unknown>): Record<string, un
     values.modules_needed = 0;
   }
   return { ...record, values };
+}
+
+/** A version 3 record in version 4's terms: a build-out gains an empty list of risk events. */
+export function upgradeFrom3(record: Record<string, unknown>): Record<string, unknown> {
+  return record.kind === "buildout" ? { ...record, risks: [] } : record;
 }
 
 /** Why REDUNDANCY_COMPARE would refuse these topologies with N modules (e.g. "4+1" when N is 3). */

@@ -11,10 +11,12 @@
  * value output is effective MW × that, so it falls with PUE (at fixed grid power), redundancy loss,
  * unavailability, idle capacity and lost goodput, each applied once.
  */
+import { NEVER } from "../model/buildout/risks";
 import { greenfieldTemplateTable } from "../model/buildout/template";
 import { FIELDS, Format, Kind, NumberField, SECONDS_PER_YEAR, acceptedRange, field } from "./fields";
 import { CHART_ROWS, ChartSpec, Metric, PlanCell, SheetPlan, Validation, cell, parseCell, range } from "./plan";
 import {
+  BuildoutRisk,
   BuildoutScenario,
   BuildoutTask,
   CHIP_NAMES,
@@ -79,7 +81,7 @@ const listRule = (what: string, list: readonly string[], extra = ""): Rule => ({
 });
 
 /** Inputs whose blank cell means something: 0 modules derives N; the ranges list what they hold. */
-const BLANK_ALLOWED = new Set(["in_modules_needed", "in_topologies", "in_tasks"]);
+const BLANK_ALLOWED = new Set(["in_modules_needed", "in_topologies", "in_tasks", "in_risks"]);
 
 /**
  * `formula` as #VALUE! while an input it reads is blank. Excel and the workbench read a cleared
@@ -233,8 +235,13 @@ class Builder {
     this.plan.columns = widths.map((width, i) => ({ col: i + 1, width }));
   }
 
-  chart(spec: Omit<ChartSpec, "name" | "anchor">) {
-    this.plan.charts.push({ ...spec, name: `BP_${this.scenario.id}_chart`, anchor: "" });
+  /**
+   * A chart named BP_<id>_<part>. Without `anchor` it goes beside the tables at the top (see
+   * finish); only one chart may go there.
+   */
+  chart(spec: Omit<ChartSpec, "name" | "anchor">, part = "chart", anchor = "") {
+    if (!anchor && this.plan.charts.some((c) => !c.anchor)) throw new Error("one chart at the top of a sheet");
+    this.plan.charts.push({ ...spec, name: `BP_${this.scenario.id}_${part}`, anchor });
   }
 
   /**
@@ -248,7 +255,7 @@ class Builder {
       return row < 4 + CHART_ROWS && row + rows > 4 ? col + (c.spill?.cols ?? 1) - 1 : 0;
     };
     const beside = Math.max(...this.plan.cells.map(covered));
-    const charts = this.plan.charts.map((c) => ({ ...c, anchor: cell(4, beside + 1) }));
+    const charts = this.plan.charts.map((c) => ({ ...c, anchor: c.anchor || cell(4, beside + 1) }));
     return { ...this.plan, charts, extent: cell(this.row - 1, this.width) };
   }
 }
@@ -529,36 +536,76 @@ const TASK_COLUMNS: readonly { key: keyof BuildoutTask; header: string }[] = [
   { key: "source", header: "Source" },
 ];
 
+/** The risk-event table's columns: BuildoutRisk keys with their headers; BUILDOUT reads the first three. */
+const RISK_COLUMNS: readonly { key: keyof BuildoutRisk; header: string }[] = [
+  { key: "task", header: "Task" },
+  { key: "probability", header: "Probability" },
+  { key: "delay", header: `Delay (months or "${NEVER}")` },
+  { key: "source", header: "Source" },
+];
+/** Rows the risk table has at least, blank ones left for the user to fill. */
+const RISK_ROWS = 5;
+
 const MONTHS_RULE: Rule = { rule: "decimal", min: 0, max: 600, message: "Durations are months from 0 to 600." };
 const MW_RULE: Rule = { rule: "decimal", min: 0, max: 100_000, message: "MW delivered is a number from 0 to 100,000." };
+const PROBABILITY_RULE: Rule = {
+  rule: "decimal",
+  min: 0,
+  max: 1,
+  allowBlank: true,
+  message: "A risk event's probability must be a number from 0 to 1.",
+};
 
 function buildoutPlan(s: BuildoutScenario): SheetPlan {
   const b = new Builder(
     s,
-    "Build-out scenario by Balance Point: edit the inputs and the task table; outputs recalculate.",
+    "Build-out scenario by Balance Point: edit the inputs, the task table and the risk events; outputs recalculate.",
   );
   b.inputs(inputsOf("buildout", s, ["trials", "seed"]));
   const n = s.tasks.length;
-  const outputCount = 7;
+  const riskRows = Math.max(RISK_ROWS, s.risks.length);
+  // The horizon sizes the completion and fan ranges and charts, so it is set in the pane, not in a cell.
+  const horizon = s.values.horizon_months;
+  const outputCount = 9;
   const outputsRow = b.row;
   // The summary (inputs, outputs) sits beside the fan chart; the task table, wider than the
   // summary, starts under its heading below the rows the chart covers, so the chart shows whole.
   const headingRow = Math.max(outputsRow + 1 + outputCount + AFTER_TABLE, 4 + CHART_ROWS);
   const header = headingRow + 1;
   const last = header + n;
-  // Below the tasks: a gap, the heading and the header row, then the spill (n task rows, then Project).
-  const finishAnchor = last + 4;
+  // Below the tasks: a gap, the risk events' heading and header row, their rows.
+  const riskHeader = last + 3;
+  const riskLast = riskHeader + riskRows;
+  // Then a gap, the heading and the header row, then the spill (n task rows, Project, its standard errors).
+  const finishAnchor = riskLast + 4;
   const projectRow = finishAnchor + n;
+  const errorRow = projectRow + 1;
   const finish = cell(finishAnchor, 1);
-  // The fan follows: a gap, its heading and header row.
-  const fanAnchor = projectRow + 1 + 1 + 2;
+  // The completion histogram follows (a gap, its heading and header row), then the fan.
+  const completionAnchor = errorRow + 1 + 1 + 2;
+  const completionCell = cell(completionAnchor, 1);
+  const fanAnchor = completionAnchor + horizon + 1 + 1 + 2;
   const fanCell = cell(fanAnchor, 1);
   const project = (col: number) => guarded(finish, cell(projectRow, col));
   b.outputs([
     o("P10 project completion", "p10_month", project(2), "months", "months"),
     o("P50 project completion", "p50_month", project(3), "months", "months", "p50_month"),
     o("P90 project completion", "p90_month", project(4), "months", "months", "p90_month"),
-    o("Mean project completion", "mean_month", project(5), "months", "months"),
+    o("Mean project completion (trials that finish)", "mean_month", project(5), "months", "months"),
+    o(
+      "Standard error of the mean (Monte Carlo)",
+      "mean_month_se",
+      guarded(finish, cell(errorRow, 5)),
+      "months",
+      "months",
+    ),
+    o(
+      "Probability of finishing by the horizon",
+      "completion_probability",
+      guarded(completionCell, "INDEX(out_completion,ROWS(out_completion),3)"),
+      "0–1",
+      "percent",
+    ),
     o(
       "MW online at the horizon, P50",
       "mw_p50",
@@ -591,11 +638,38 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
   b.validate(range(header + 1, 6, last, 6), listRule("A distribution", DISTRIBUTIONS));
   b.validate(range(header + 1, 7, last, 7), MW_RULE);
   b.nameRange("tasks", range(header + 1, 1, last, 8));
-  b.row = last + 2;
+  b.row = riskHeader - 1;
+  b.heading(
+    `Risk events (optional: with the probability, the task takes the delay longer, or "${NEVER}" finishes; leave rows blank for none)`,
+  );
+  b.header(RISK_COLUMNS.map((c) => c.header));
+  for (let i = 0; i < riskRows; i++) {
+    const r = s.risks[i];
+    RISK_COLUMNS.forEach(({ key }, c) => {
+      const v = r ? r[key] : "";
+      const address = cell(riskHeader + 1 + i, c + 1);
+      b.plan.cells.push(
+        typeof v === "number" ? { address, number: v, style: "input" } : { address, text: v, style: "input" },
+      );
+    });
+  }
+  b.plan.tables.push({ name: `BP_${s.id}_risks`, address: range(riskHeader, 1, riskLast, RISK_COLUMNS.length) });
+  b.plan.formats.push({ address: range(riskHeader + 1, 2, riskLast, 2), format: "percent" });
+  b.validate(range(riskHeader + 1, 1, riskLast, 1), {
+    ...listRule(
+      "A risk event's task",
+      s.tasks.map((t) => t.name),
+      " Add the task to the task table in the pane first.",
+    ),
+    allowBlank: true,
+  });
+  b.validate(range(riskHeader + 1, 2, riskLast, 2), PROBABILITY_RULE);
+  b.nameRange("risks", range(riskHeader + 1, 1, riskLast, RISK_COLUMNS.length));
+  b.row = riskLast + 2;
   const first = b.spill(
-    "Finish months and criticality",
-    "=INFRA.BUILDOUT(in_tasks,in_trials,in_seed)",
-    n + 1,
+    "Finish months and criticality (the mean is over the trials that finish)",
+    "=INFRA.BUILDOUT(in_tasks,in_trials,in_seed,,,in_risks)",
+    n + 2,
     6,
     [undefined, "months", "months", "months", "months", "percent"],
     [
@@ -608,11 +682,20 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     ],
   );
   if (first !== finishAnchor) throw new Error("build-out layout drifted");
-  // The horizon sizes the fan's ranges and chart, so it is set in the pane, not in a cell.
-  const horizon = s.values.horizon_months;
+  const completion = b.spill(
+    `When the project finishes, by month to month ${horizon}`,
+    `=INFRA.BUILDOUT_COMPLETION(in_tasks,${horizon},in_trials,in_seed,,in_risks)`,
+    horizon + 1,
+    4,
+    ["count", "percent", "percent", "percent"],
+    ["Month", "Finishes in the month", "Finished by the month", "Standard error"],
+  );
+  if (completion !== completionAnchor) throw new Error("build-out layout drifted");
+  const completionLast = completion + horizon;
+  b.plan.names.push({ name: "out_completion", address: range(completion, 1, completionLast, 4) });
   const fan = b.spill(
     `MW online by month to month ${horizon} (change the horizon in the pane)`,
-    `=INFRA.BUILDOUT_MW(in_tasks,${horizon},in_trials,in_seed)`,
+    `=INFRA.BUILDOUT_MW(in_tasks,${horizon},in_trials,in_seed,,,in_risks)`,
     horizon + 1,
     4,
     ["count", "mw", "mw", "mw"],
@@ -630,6 +713,40 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
     valueFormat: "mw",
     dataLabels: false,
   });
+  // Beside the completion table (four columns), from its heading down: the histogram, then the S-curve.
+  const months = range(completion, 1, completionLast, 1);
+  const beside = 4 + 2;
+  b.chart(
+    {
+      type: "ColumnClustered",
+      title: "When the project finishes (histogram)",
+      categories: months,
+      series: [{ name: "Finishes in the month", values: range(completion, 2, completionLast, 2) }],
+      categoryAxisTitle: "Month",
+      valueAxisTitle: "Share of trials (%)",
+      valueFormat: "percent",
+      categoryFormat: "months",
+      gapWidth: 0,
+      dataLabels: false,
+    },
+    "completion",
+    cell(completion - 2, beside),
+  );
+  b.chart(
+    {
+      type: "Line",
+      title: "Probability the project has finished (S-curve)",
+      categories: months,
+      series: [{ name: "Finished by the month", values: range(completion, 3, completionLast, 3) }],
+      categoryAxisTitle: "Month",
+      valueAxisTitle: "Probability (%)",
+      valueFormat: "percent",
+      categoryFormat: "months",
+      dataLabels: false,
+    },
+    "scurve",
+    cell(completion - 1 + CHART_ROWS, beside),
+  );
   return b.finish();
 }
 

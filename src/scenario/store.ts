@@ -16,7 +16,7 @@
  * A sheet is reachable by users and other tools, so everything read from it is validated
  * (src/scenario/schema.ts) and the size is capped: one cell holds at most 32,767 characters.
  */
-import { MAX_SCENARIOS, SCHEMA_VERSION, Scenario, upgradeFrom2, validateScenario } from "./schema";
+import { MAX_SCENARIOS, SCHEMA_VERSION, Scenario, upgradeFrom2, upgradeFrom3, validateScenario } from "./schema";
 
 export const STORE_SHEET = "BalancePoint.store";
 export const STORE_MARKER = "Balance Point scenarios";
@@ -51,6 +51,7 @@ const MIGRATIONS: Record<number, Migration> = {
       ? { ...r, topologies: r.topologies.split(",").map((t) => t.trim()) }
       : r,
   2: upgradeFrom2,
+  3: upgradeFrom3,
 };
 
 /** A stored record brought from `version` to the current schema (still to be validated). */

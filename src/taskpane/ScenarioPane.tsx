@@ -1,7 +1,7 @@
 /**
  * The scenario pane (loaded lazily, after the custom functions): lists the workbook's scenarios and
  * runs the wizard, edit, duplicate, rename, delete, freeze/restore and Compare through a
- * ScenarioBook over a workbook port. Scenario names are untrusted and only ever rendered as text.
+ * ScenarioBook over a workbook port, and opens a scenario's what-if analyses (./WhatIf.tsx). Scenario names are untrusted and only ever rendered as text.
  */
 import {
   Badge,
@@ -16,7 +16,6 @@ import {
   Field,
   Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Subtitle1,
   Text,
@@ -28,15 +27,11 @@ import { Kind } from "../scenario/fields";
 import { Scenario, nameProblem } from "../scenario/schema";
 import { StoreState } from "../scenario/store";
 import { WorkbookPort } from "../workbook/port";
-import {
-  InvalidScenarioError,
-  Removed,
-  ScenarioBook,
-  ScenarioDraft,
-  StoreLockedError,
-  draftOf,
-  duplicateNameProblem,
-} from "../workbook/scenarios";
+import { WhatIfBook } from "../workbook/whatif";
+import { Removed, ScenarioBook, ScenarioDraft, draftOf, duplicateNameProblem } from "../workbook/scenarios";
+import { Message, Notice, failure } from "./Notice";
+import { WhatIf } from "./WhatIf";
+import { CompareControls } from "./CompareControls";
 import { KIND_LABELS, Wizard, newDraft } from "./Wizard";
 
 const useStyles = makeStyles({
@@ -60,21 +55,12 @@ const STATUS_TEXT: Record<Exclude<StoreState["status"], "ok" | "empty">, string>
   oversized: "The scenario store in this workbook is larger than the pane accepts, so it will not change it.",
 };
 
-type View = { mode: "list" } | { mode: "new"; kind: Kind } | { mode: "edit"; scenario: Scenario };
+type View =
+  | { mode: "list" }
+  | { mode: "new"; kind: Kind }
+  | { mode: "edit"; scenario: Scenario }
+  | { mode: "whatif"; scenario: Scenario };
 type Confirm = { title: string; body: string; action: string; run: () => Promise<unknown> };
-/** An outcome in words; a failure that trying again may fix carries `retry`. */
-type Message = { intent: "success" | "error"; text: string; retry?: () => void };
-
-/** A failure in words, and whether trying again may help (not for a refused name or value, nor a locked store). */
-function failure(error: unknown): { text: string; retriable: boolean } {
-  if (error instanceof InvalidScenarioError) return { text: error.errors.join(" "), retriable: false };
-  if (error instanceof StoreLockedError) return { text: error.message, retriable: false };
-  return {
-    text: `That did not work: ${error instanceof Error ? error.message : String(error)}`,
-    retriable: true,
-  };
-}
-
 /** What the pane says after a delete, by what happened to the sheet. */
 function removedText({ sheet, outcome }: Removed): string {
   if (outcome === "deleted") return "Scenario deleted.";
@@ -82,25 +68,10 @@ function removedText({ sheet, outcome }: Removed): string {
   return `Scenario deleted. The sheet "${sheet}" no longer holds this scenario, so the pane left it as it is.`;
 }
 
-/** A message with its Retry button; multiline, so a long message wraps in a narrow pane instead of being cut. */
-function Notice({ message }: { message: Message }) {
-  return (
-    <MessageBar intent={message.intent} layout="multiline">
-      <MessageBarBody>{message.text}</MessageBarBody>
-      {message.retry && (
-        <MessageBarActions>
-          <Button size="small" onClick={message.retry}>
-            Retry
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
-  );
-}
-
 export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
   const styles = useStyles();
   const book = useMemo(() => new ScenarioBook(workbook), [workbook]);
+  const whatIf = useMemo(() => new WhatIfBook(workbook, book), [workbook, book]);
   const [state, setState] = useState<StoreState | undefined>();
   const [view, setView] = useState<View>({ mode: "list" });
   const [message, setMessage] = useState<Message | undefined>();
@@ -156,6 +127,15 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
     );
   const entries = state.status === "ok" || state.status === "corrupt" ? state.entries.map((e) => e.scenario) : [];
 
+  if (view.mode === "whatif")
+    return (
+      <WhatIf
+        whatIf={whatIf}
+        scenario={view.scenario}
+        onApplied={() => void refresh()}
+        onBack={() => (setMessage(undefined), setView({ mode: "list" }), void refresh())}
+      />
+    );
   if (view.mode !== "list") {
     const editing = view.mode === "edit" ? view.scenario : undefined;
     const submit = async (draft: ScenarioDraft): Promise<void> => {
@@ -267,6 +247,13 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
                 <Button
                   size="small"
                   disabled={locked}
+                  onClick={() => (setMessage(undefined), setView({ mode: "whatif", scenario: s }))}
+                >
+                  What-if…
+                </Button>
+                <Button
+                  size="small"
+                  disabled={locked}
                   onClick={() => act("Scenario duplicated.", () => book.duplicate(s.id))}
                 >
                   Duplicate
@@ -318,20 +305,20 @@ export default function ScenarioPane({ workbook }: { workbook: WorkbookPort }) {
         </ul>
       )}
       {entries.length > 0 && (
-        <Button
-          disabled={locked || chosen.length === 0}
-          onClick={() =>
+        <CompareControls
+          scenarios={entries}
+          chosen={chosen}
+          locked={locked}
+          onCompare={(ids, base) =>
             act(
               ({ moved }: { moved?: string }) =>
                 moved
                   ? `The Compare sheet is up to date. The sheet named Compare that the pane did not know is kept as "${moved}".`
                   : "The Compare sheet is up to date.",
-              () => book.compare(chosen.filter((id) => entries.some((s) => s.id === id))),
+              () => book.compare(ids, base),
             )
           }
-        >
-          Compare chosen scenarios
-        </Button>
+        />
       )}
       <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && setConfirm(undefined)}>
         <DialogSurface>

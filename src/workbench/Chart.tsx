@@ -4,17 +4,22 @@
  * titles, category labels, gridlines on a value scale whose tick labels use the spec's number
  * format, and data labels when the spec asks. "ColumnClustered" draws vertical columns,
  * "BarClustered" horizontal bars (categories top to bottom, as Excel lists them in the sheet's
- * order), "Line" lines with markers. A value that is not a number (text, an error, a blank) is a
- * gap, never a zero.
+ * order), both from zero (a negative value runs left or down: a tornado's changes) with the spec's
+ * gap width and overlap placed as Excel places them; "Line" lines with markers; "XYScatterLines"
+ * lines with markers over a numeric x axis (the categories are the x values, e.g. an S-curve's).
+ * Numeric categories and x ticks show in the spec's categoryFormat. A value that is not a number
+ * (text, an error, a blank) is a gap, never a zero.
  */
 import { ChartSpec, NUMBER_FORMATS, cell, cellsOf } from "../scenario/plan";
 import { MemorySheet } from "../workbook/memory";
-import { clip, labelEvery, pointOf, textWidth, valueScale, wrap } from "./chartScale";
+import { barLayout, clip, labelEvery, pointOf, textWidth, valueScale, wrap } from "./chartScale";
 import { formatValue } from "./format";
 
 const COLORS = ["#0f6cbd", "#c50f1f", "#107c10", "#8764b8", "#ca5010"];
 const FONT = 11;
 const WIDTH = 480;
+/** Width of a chart on the grid: the drawing and its frame. */
+export const CHART_PIXELS = WIDTH + 8;
 /** Height of the plot area of columns and lines; bars grow with their categories instead. */
 const PLOT_HEIGHT = 200;
 /** Height of one category of bars, per series, and the longest category label shown beside bars. */
@@ -42,9 +47,15 @@ function cellsIn(sheet: MemorySheet, range: string) {
 export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) {
   const format = NUMBER_FORMATS[spec.valueFormat];
   const show = (v: number) => formatValue(v, format);
-  const categories = cellsIn(sheet, spec.categories).map((c) =>
-    c === undefined || c.value === null ? "" : formatValue(c.value, c.format),
+  const categoryFormat = spec.categoryFormat && NUMBER_FORMATS[spec.categoryFormat];
+  const categoryCells = cellsIn(sheet, spec.categories);
+  const categories = categoryCells.map((c) =>
+    c === undefined || c.value === null
+      ? ""
+      : formatValue(c.value, typeof c.value === "number" && categoryFormat ? categoryFormat : c.format),
   );
+  const xy = spec.type === "XYScatterLines";
+  const xValues = categoryCells.map((c) => pointOf(c?.value));
   const series: Series[] = spec.series.map((s, k) => {
     const cells = cellsIn(sheet, s.values);
     return {
@@ -54,12 +65,23 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
       shown: cells.map((c) => (c === undefined || c.value === null ? "" : formatValue(c.value, format))),
     };
   });
+  // A scatter point needs both its x and its y.
+  if (xy) for (const s of series) s.points = s.points.map((p, i) => (xValues[i] === null ? null : p));
   const numbers = series.flatMap((s) => s.points.filter((p): p is number => p !== null));
   const scale = valueScale(numbers);
   const tickLabels = scale.ticks.map(show);
+  const xScale = valueScale(
+    xValues.filter((x, i): x is number => x !== null && series.some((s) => s.points[i] !== null)),
+    5,
+    false,
+  );
+  const xTickLabels = xScale.ticks.map((t) => formatValue(t, categoryFormat ?? "General"));
   const n = Math.max(categories.length, 1);
   const horizontal = spec.type === "BarClustered";
   const legend = series.length > 1;
+  // Bars of several series side by side take `slots` bar widths (one when they overlap fully).
+  const overlap = spec.overlap ?? 0;
+  const slots = Math.max(1, 1 + (series.length - 1) * (1 - overlap / 100));
 
   // Layout: title, legend, plot area, axes; the category labels size the margin they sit in.
   const titleHeight = FONT + 10;
@@ -70,9 +92,14 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
   const barLabelWidth = Math.max(0, ...barLabels.map((c) => textWidth(c, FONT)));
   const axisTitleSpace = FONT + 2 * GAP;
   const left = axisTitleSpace + (horizontal ? barLabelWidth : tickWidth) + GAP;
-  const right = GAP + (horizontal ? Math.max(tickWidth / 2, spec.dataLabels ? tickWidth : 0) : tickWidth / 2);
+  const xTickWidth = Math.max(...xTickLabels.map((t) => textWidth(t, FONT)));
+  const right =
+    GAP +
+    (horizontal
+      ? Math.max(tickWidth / 2, spec.dataLabels ? tickWidth : 0)
+      : Math.max(tickWidth / 2, xy ? xTickWidth / 2 : 0));
   const plotWidth = WIDTH - left - right;
-  const band = (horizontal ? BAR_BAND * Math.max(series.length, 1) * n : plotWidth) / n;
+  const band = (horizontal ? BAR_BAND * slots * n : plotWidth) / n;
   const plotHeight = horizontal ? band * n : PLOT_HEIGHT;
   // Column and line labels: every one, on up to three lines, while a band is wide enough for a
   // word; in narrow bands (months) every few, so that they do not overlap; cut when too long.
@@ -80,7 +107,7 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
   const every = horizontal || band >= WORD_BAND ? 1 : labelEvery(Math.min(widest, 90) + GAP, band);
   const fit = Math.max(3, Math.floor((band * every - GAP) / (FONT * 0.6)));
   const columnLabels = categories.map((c) => wrap(c, fit, 3));
-  const labelLines = horizontal ? 1 : Math.max(1, ...columnLabels.map((l) => l.length));
+  const labelLines = horizontal || xy ? 1 : Math.max(1, ...columnLabels.map((l) => l.length));
   const height = top + plotHeight + GAP + FONT * labelLines + GAP + FONT + GAP;
 
   // Value → position along the value axis, category index → position of its band's start.
@@ -89,8 +116,9 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
     ? (v: number) => left + ((v - scale.min) / span) * plotWidth
     : (v: number) => top + plotHeight - ((v - scale.min) / span) * plotHeight;
   const bandStart = (i: number) => (horizontal ? top : left) + i * band;
-  const bar = band / (series.length + 1);
+  const { bar, offset: barOffset } = barLayout(series.length, band, spec.gapWidth ?? 100, overlap);
   const zero = value(0);
+  const x = (v: number) => left + ((v - xScale.min) / (xScale.max - xScale.min)) * plotWidth;
 
   return (
     <figure aria-label={`Chart ${spec.title}`} data-chart={spec.name} style={{ margin: 0, width: WIDTH }}>
@@ -128,9 +156,18 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
           ),
         )}
 
-        {/* Category labels. */}
+        {/* Category labels; a scatter chart's numeric x axis instead. */}
+        {xy &&
+          xScale.ticks.map((t, i) => (
+            <g key={t}>
+              <line x1={x(t)} x2={x(t)} y1={top + plotHeight} y2={top + plotHeight + 3} stroke="#8a8a8a" />
+              <text data-part="x-tick-label" x={x(t)} y={top + plotHeight + GAP + FONT} textAnchor="middle">
+                {xTickLabels[i]}
+              </text>
+            </g>
+          ))}
         {categories.map((c, i) =>
-          horizontal ? (
+          xy ? null : horizontal ? (
             <g key={i}>
               <title>{c}</title>
               <text data-part="category-label" x={left - GAP} y={bandStart(i) + band / 2 + FONT / 3} textAnchor="end">
@@ -158,18 +195,18 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
 
         {/* The data. */}
         {series.map((s, k) =>
-          spec.type === "Line" ? (
+          spec.type === "Line" || xy ? (
             <LineSeries
               key={k}
               s={s}
-              xs={s.points.map((_, i) => bandStart(i) + band / 2)}
+              xs={s.points.map((_, i) => (xy ? x(xValues[i] ?? 0) : bandStart(i) + band / 2))}
               ys={s.points.map((p) => (p === null ? null : value(p)))}
               categories={categories}
               labels={spec.dataLabels}
             />
           ) : (
             s.points.map((p, i) => {
-              const offset = bandStart(i) + bar * (k + 0.5);
+              const offset = bandStart(i) + barOffset(k);
               const tip = `${s.name}, ${categories[i]}: ${s.shown[i] || "no value"}`;
               if (p === null) {
                 return (
@@ -190,9 +227,9 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
                   {spec.dataLabels && (
                     <text
                       data-part="data-label"
-                      x={horizontal ? Math.max(zero, end) + 3 : offset + bar / 2}
-                      y={horizontal ? offset + bar / 2 + FONT / 3 : Math.min(zero, end) - 3}
-                      textAnchor={horizontal ? "start" : "middle"}
+                      x={horizontal ? (p < 0 ? end - 3 : end + 3) : offset + bar / 2}
+                      y={horizontal ? offset + bar / 2 + FONT / 3 : p < 0 ? end + FONT : end - 3}
+                      textAnchor={horizontal ? (p < 0 ? "end" : "start") : "middle"}
                       fontSize={FONT - 1}
                     >
                       {s.shown[i]}
@@ -208,8 +245,8 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
         <line
           x1={horizontal ? zero : left}
           x2={horizontal ? zero : left + plotWidth}
-          y1={horizontal ? top : zero}
-          y2={horizontal ? top + plotHeight : zero}
+          y1={horizontal ? top : xy ? top + plotHeight : zero}
+          y2={horizontal ? top + plotHeight : xy ? top + plotHeight : zero}
           stroke="#8a8a8a"
         />
         <text

@@ -3,16 +3,19 @@
  * are rendered, so a sheet whose used range reaches XFD1048576 opens and scrolls like a small one
  * and an edit re-renders the cells in view, not the cells it changed. Columns have the sheet's
  * widths (columns.ts); text runs right over empty cells as in Excel (numbers never do); the pane's
- * cell styles show as src/workbook/excel.ts applies them in Excel. Row and column headers stay
- * in place while the cells scroll; the sheet's charts float over the cells at their anchor cell, as
- * in Excel; the cell being edited gets an editor over it. Keys go to `onKey` (see keys.ts).
+ * cell styles show as src/workbook/excel.ts applies them in Excel, and the numbers of the sheet's
+ * colour-scale ranges are shaded (./colorScale.ts) under black or white text, whichever reads better.
+ * Row and column headers stay in place while the cells scroll; the sheet's charts float over the
+ * cells at their anchor cell and scroll with them, as in Excel (the scroll area reaches below the
+ * lowest); the cell being edited gets an editor over it. Keys go to `onKey` (see keys.ts).
  */
 import { makeStyles, mergeClasses, tokens, useUncontrolledFocus } from "@fluentui/react-components";
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, RefObject } from "react";
-import { Style, cell, column, parseCell } from "../scenario/plan";
+import { CHART_ROWS, Style, cell, column, parseCell } from "../scenario/plan";
 import type { MemorySheet } from "../workbook/memory";
-import { Chart } from "./Chart";
+import { CHART_PIXELS, Chart } from "./Chart";
+import { inkOn, shadedCells } from "./colorScale";
 import { ColumnLayout, DEFAULT_COLUMN_PIXELS } from "./columns";
 import { formatValue } from "./format";
 import { MAX_COLUMNS, MAX_ROWS } from "./keys";
@@ -114,14 +117,12 @@ const useStyles = makeStyles({
   },
 });
 
-/** Where a chart floats: its anchor cell's top-left corner (beside the used range when it has none). */
-function chartPlace(
-  anchor: string | undefined,
-  index: number,
-  usedCols: number,
-  layout: ColumnLayout,
-): { top: number; left: number } {
-  const p = anchor ? parseCell(anchor.replace(/\$/g, "").split(":")[0]) : { row: 2 + index * 12, col: usedCols + 2 };
+/** A chart's anchor cell (beside the used range, one under the other, when it has none). */
+const chartCell = (anchor: string | undefined, index: number, usedCols: number): { row: number; col: number } =>
+  anchor ? parseCell(anchor.replace(/\$/g, "").split(":")[0]) : { row: 2 + index * 12, col: usedCols + 2 };
+
+/** Where a chart floats: its anchor cell's top-left corner. */
+function chartPlace(p: { row: number; col: number }, layout: ColumnLayout): { top: number; left: number } {
   return { top: HEADER_HEIGHT + (p.row - 1) * ROW_HEIGHT, left: HEADER_WIDTH + layout.left(p.col) };
 }
 
@@ -134,9 +135,11 @@ interface CellProps {
   /** Width in pixels a text may run into the empty cells on its right. */
   overflow: number;
   style?: Style;
+  /** The cell's colour-scale fill, if it has one. */
+  fill?: string;
 }
 
-const Cell = memo(function Cell({ address, text, align, error, selected, overflow, style }: CellProps) {
+const Cell = memo(function Cell({ address, text, align, error, selected, overflow, style, fill }: CellProps) {
   const styles = useStyles();
   const className = mergeClasses(
     styles.cell,
@@ -152,7 +155,8 @@ const Cell = memo(function Cell({ address, text, align, error, selected, overflo
       aria-selected={selected}
       className={className}
       data-style={style}
-      style={{ textAlign: align }}
+      data-fill={fill}
+      style={{ textAlign: align, ...(fill ? { background: fill, color: inkOn(fill) } : {}) }}
     >
       {overflow ? (
         <span className={styles.spill} style={{ width: overflow }}>
@@ -212,12 +216,20 @@ export function Grid({
   // The scroll handler compares column windows with the layout drawn last.
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  const fills = useMemo(
+    () => shadedCells(sheet, (a) => workbook.errorAt(sheet.name, a) !== undefined),
+    [workbook, sheet, version],
+  );
+  const anchors = sheet.charts.map((spec, i) => chartCell(spec.anchor, i, usedCols));
+  // Rows (as tall as Excel draws a chart) and columns the charts cover, so each can be scrolled to whole.
+  const chartRows = Math.max(0, ...anchors.map((p) => p.row + CHART_ROWS));
+  const chartCols = Math.max(0, ...anchors.map((p) => layout.at(layout.left(p.col) + CHART_PIXELS)));
 
   // The scroll area covers the used range and the selection, plus a screen more to scroll into.
   const screenRows = Math.ceil(view.height / ROW_HEIGHT);
   const screenCols = Math.ceil(view.width / DEFAULT_COLUMN_PIXELS);
-  const rows = Math.min(MAX_ROWS, Math.max(usedRows, at.row) + screenRows);
-  const cols = Math.min(MAX_COLUMNS, Math.max(usedCols, at.col) + screenCols);
+  const rows = Math.min(MAX_ROWS, Math.max(usedRows, chartRows, at.row) + screenRows);
+  const cols = Math.min(MAX_COLUMNS, Math.max(usedCols, chartCols, at.col) + screenCols);
   const r0 = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const r1 = Math.min(rows, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   // c0 and c1 count columns, as r0 and r1 count rows: the window is columns c0 + 1 .. c1.
@@ -383,6 +395,7 @@ export function Grid({
                       selected={a === selected}
                       overflow={overflow}
                       style={content?.style}
+                      fill={fills.get(a)}
                     />
                   );
                 })}
@@ -391,7 +404,7 @@ export function Grid({
           </tbody>
         </table>
         {sheet.charts.map((spec, i) => {
-          const place = chartPlace(spec.anchor, i, usedCols, layout);
+          const place = chartPlace(anchors[i], layout);
           return (
             <div key={spec.name} className={styles.chart} style={place}>
               <Chart spec={spec} sheet={sheet} />

@@ -23,12 +23,13 @@ export function niceStep(rough: number): number {
 
 /**
  * A value axis that shows every one of `values` (finite numbers), with zero on it as bar and
- * column charts need, and at most `maxTicks` intervals between ticks at a nice step.
+ * column charts need (unless `zero` is false: a scatter chart's x axis), and at most `maxTicks`
+ * intervals between ticks at a nice step.
  */
-export function valueScale(values: number[], maxTicks = 5): ValueScale {
-  let lo = Math.min(0, ...values);
-  let hi = Math.max(0, ...values);
-  if (lo === hi) hi = lo + 1; // all zero (or nothing to draw): a unit axis
+export function valueScale(values: number[], maxTicks = 5, zero = true): ValueScale {
+  let lo = values.length ? Math.min(...values, ...(zero ? [0] : [])) : 0;
+  let hi = values.length ? Math.max(...values, ...(zero ? [0] : [])) : 0;
+  if (lo === hi) hi = lo === 0 ? 1 : lo + Math.abs(lo); // one value (or nothing to draw): an axis up to twice it
   const step = niceStep((hi - lo) / maxTicks);
   lo = Math.floor(lo / step + 1e-9) * step;
   hi = Math.ceil(hi / step - 1e-9) * step;
@@ -37,6 +38,27 @@ export function valueScale(values: number[], maxTicks = 5): ValueScale {
   const count = Math.round((hi - lo) / step);
   for (let i = 0; i <= count; i++) ticks.push(Number((lo + i * step).toPrecision(12)));
   return { min: ticks[0], max: ticks[count], ticks };
+}
+
+/** Where the bars of one category sit in its band, as Excel places clustered bars and columns. */
+export interface BarLayout {
+  /** Thickness of one bar. */
+  bar: number;
+  /** Offset of series k's bar from the band's start. */
+  offset(k: number): number;
+}
+
+/**
+ * Excel's clustered layout: `gapWidth` is the gap between categories in percent of a bar (Excel's
+ * 0–500), `overlap` how much neighbouring series' bars overlap in percent (−100–100; 100 draws
+ * them on one line, a tornado's low and high). A band holds the bars and one gap, centred:
+ * band = bar × (series − (series − 1) × overlap/100 + gapWidth/100).
+ */
+export function barLayout(series: number, band: number, gapWidth = 100, overlap = 0): BarLayout {
+  const n = Math.max(series, 1);
+  const step = 1 - overlap / 100;
+  const bar = band / (1 + (n - 1) * step + gapWidth / 100);
+  return { bar, offset: (k) => (bar * gapWidth) / 200 + k * bar * step };
 }
 
 /** A cell value as a chart point: a finite number, or null (a gap) for text, errors and blanks. */

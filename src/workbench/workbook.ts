@@ -33,13 +33,14 @@ type Step = Change & { id: number };
 
 const copyCell = (c: MemoryCell | undefined): MemoryCell | undefined => c && { ...c };
 
-/** A sheet whose cells, names, tables and charts are its own. */
+/** A sheet whose cells, names, tables, charts and colour scales are its own. */
 const copySheet = (s: MemorySheet, cells = s.cells): MemorySheet => ({
   ...s,
   cells: new Map([...cells].map(([a, c]) => [a, { ...c }])),
   names: new Map(s.names),
   tables: new Map(s.tables),
   charts: s.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })),
+  ...(s.colorScales ? { colorScales: [...s.colorScales] } : {}),
 });
 
 export class EngineWorkbook extends MemoryWorkbook {
@@ -175,7 +176,7 @@ export class EngineWorkbook extends MemoryWorkbook {
     for (const l of this.listeners) l();
   }
 
-  /** A copy of the workbook's content: cells without spilled values, names, tables, charts. */
+  /** A copy of the workbook's content: cells without spilled values, names, tables, charts, colour scales. */
   private snapshot(): Snapshot {
     return {
       sheets: this.sheets.map((s) => {
@@ -331,6 +332,14 @@ export class EngineWorkbook extends MemoryWorkbook {
           }
       }
     });
+    // A formula written again as it was is nothing new to the engine, so no changed value comes back
+    // for it (an Update, a Compare run again): its cell shows the engine's value.
+    const s = this.sheet(plan.sheet)!;
+    const unchanged = plan.cells.filter((c) => c.formula !== undefined && s.cells.get(c.address)?.value === null);
+    if (unchanged.length)
+      this.update(() =>
+        unchanged.map((c) => ({ sheet: s.name, address: c.address, cell: this.engine.value(s.name, c.address) })),
+      );
   }
 
   async writeStore(rows: StoreRow[]): Promise<void> {

@@ -5,7 +5,8 @@
  * Export writes every sheet with its visibility (the scenario store stays very hidden), each cell's
  * constant, or its formula with the value the engine computed as the cached result (Excel shows it
  * before recalculating), number formats, the pane's cell styles as fonts, column widths,
- * worksheet-scoped names and tables. A spilled INFRA result is written as an array formula over its spill area, the one
+ * worksheet-scoped names, tables and colour scales (SheetPlan.colorScales, as Excel's three-colour
+ * scale conditional format: lowest, 50th percentile, highest, in COLOR_SCALE's colours). A spilled INFRA result is written as an array formula over its spill area, the one
  * multi-cell formula ExcelJS can write: Excel shows it as {=…} and does not resize it.
  *
  * INFRA formulas are written as typed, `INFRA.NAME(…)`, the form Range.formulas reads and writes.
@@ -17,17 +18,18 @@
  * `_xlfn.`/`_xlws.` future-function prefixes.
  *
  * Not kept: charts (ExcelJS cannot write them; import rebuilds each scenario sheet's chart specs
- * from the stored scenarios), the `output` style (it has no visible form in Excel), and, from
+ * from the stored scenarios and the Compare sheet's from its cells, so other sheets' charts, an analysis sheet's, are lost), the `output` style (it has no visible form in Excel), and, from
  * files saved by Excel, anything the workbook model has no place for (see importXlsx).
  */
 import { Workbook } from "exceljs";
-import type { Cell, CellValue as FileValue, Font, Worksheet } from "exceljs";
+import type { Cell, ConditionalFormattingOptions, CellValue as FileValue, Font, Worksheet } from "exceljs";
 import { PlanCell, cell, cellsOf, columnPixels, parseCell, quoteSheet } from "../scenario/plan";
+import { COMPARE_SHEET, compareCharts } from "../scenario/compare";
 import { planScenario } from "../scenario/sheets";
 import { parseStore } from "../scenario/store";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { MemoryCell, MemorySheet } from "../workbook/memory";
-import { isErrorValue } from "../workbook/port";
+import { COLOR_SCALE, isErrorValue } from "../workbook/port";
 import type { CellValue } from "../workbook/port";
 import { absolute, rewriteFormula } from "./engine";
 import type { EngineWorkbook } from "./workbook";
@@ -103,6 +105,44 @@ function writeCell(workbook: EngineWorkbook, sheet: MemorySheet, ws: Worksheet, 
   if (font) target.font = font;
 }
 
+/** The criteria of a colour scale: the lowest value, the 50th percentile, the highest. */
+const SCALE_POINTS = [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }] as const;
+
+/** Each colour-scale range of a sheet as a conditional format of its own. */
+const colorScaleFormats = (ranges: string[]): ConditionalFormattingOptions[] =>
+  ranges.map((ref, i) => ({
+    ref,
+    rules: [
+      {
+        type: "colorScale",
+        priority: i + 1,
+        cfvo: SCALE_POINTS.map((p) => ({ ...p })),
+        color: [COLOR_SCALE.low, COLOR_SCALE.mid, COLOR_SCALE.high].map((c) => ({ argb: `FF${c.slice(1)}` })),
+      },
+    ],
+  }));
+
+/**
+ * The ranges of a file's sheet that carry a three-colour scale over the lowest value, the 50th
+ * percentile and the highest (Excel's default three-colour scale, and what export writes), shown
+ * in COLOR_SCALE's colours whatever the file's are. Other conditional formats, a scale over several
+ * areas and one over more cells than LIMITS.cells (a whole column or sheet) are dropped.
+ */
+function colorScalesOf(ws: Worksheet): string[] {
+  const formats = (ws as unknown as { conditionalFormattings?: ConditionalFormattingOptions[] }).conditionalFormattings;
+  const isScale = (rule: ConditionalFormattingOptions["rules"][number]) =>
+    rule.type === "colorScale" &&
+    rule.cfvo?.length === 3 &&
+    rule.cfvo.every((c, i) => c.type === SCALE_POINTS[i].type && (i !== 1 || Number(c.value) === 50));
+  return (formats ?? []).flatMap(({ ref, rules }) => {
+    const range = String(ref ?? "").replace(/\$/g, "");
+    if (!/^[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?$/.test(range) || !rules?.some(isScale)) return [];
+    const [a, b = a] = range.split(":").map(parseCell);
+    const area = (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    return area <= LIMITS.cells && a.row <= b.row && a.col <= b.col ? [range] : [];
+  });
+}
+
 /** The workbook as an .xlsx file. */
 export async function exportXlsx(workbook: EngineWorkbook): Promise<ArrayBuffer> {
   const file = new Workbook();
@@ -130,6 +170,7 @@ export async function exportXlsx(workbook: EngineWorkbook): Promise<ArrayBuffer>
       });
     }
     for (const [address, c] of s.cells) writeCell(workbook, s, ws, address, c);
+    for (const format of colorScaleFormats(s.colorScales ?? [])) ws.addConditionalFormatting(format);
     for (const [col, width] of s.columns ?? []) ws.getColumn(col).width = fileWidth(width);
     for (const [name, address] of s.names)
       names.push({ name, localSheetId: index, ranges: [`${quoteSheet(s.name)}!${absolute(address)}`] });
@@ -276,6 +317,8 @@ function readSheet(ws: Worksheet): MemorySheet {
   }
   const widths = (ws.columns ?? []).flatMap((c, i) => (c.width ? [[i + 1, widthOfFile(c.width)] as const] : []));
   if (widths.length) sheet.columns = new Map(widths);
+  const scales = colorScalesOf(ws);
+  if (scales.length) sheet.colorScales = scales;
   return sheet;
 }
 
@@ -302,11 +345,22 @@ function qualifyGlobalNames(sheet: MemorySheet, global: Map<string, { name: stri
 async function restoreCharts(sheets: MemorySheet[]) {
   const scratch = new MemoryWorkbook();
   scratch.sheets.push(...sheets);
-  const state = parseStore(await scratch.readStore());
+  const rows = await scratch.readStore();
+  const state = parseStore(rows);
   if (state.status !== "ok" && state.status !== "corrupt") return;
   for (const { scenario } of state.entries) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === scenario.sheet.toLowerCase());
     if (sheet) sheet.charts = planScenario({ ...scenario, sheet: sheet.name }).charts;
+  }
+  // The Compare sheet's chart, read back from its cells within the block the store records.
+  const compare = sheets.find((s) => s.name.toLowerCase() === COMPARE_SHEET.toLowerCase());
+  const extent = rows?.[0]?.[2];
+  if (compare && extent) {
+    const text = (a: string) => {
+      const v = compare.cells.get(a)?.value;
+      return typeof v === "string" ? v : undefined;
+    };
+    compare.charts = compareCharts(extent, text, (a) => compare.cells.get(a)?.formula !== undefined);
   }
 }
 
@@ -316,7 +370,8 @@ async function restoreCharts(sheets: MemorySheet[]) {
  * exceeds the limits of ./xlsxLimits.ts, checked before anything is built from it. From files saved by Excel: a hidden sheet is not shown
  * (the workbench shows visible sheets only) and is exported hidden again; a workbook-scoped name becomes a name of
  * the sheet it points to, and other sheets' formulas refer to it as `'That sheet'!name`; names that are not one range on their own sheet, styles other than the pane's,
- * merged cells, comments, validation, conditional formats, images and charts are dropped.
+ * merged cells, comments, validation, conditional formats other than colour scales (see colorScalesOf),
+ * images and charts are dropped.
  */
 export async function importXlsx(data: ArrayBuffer | Uint8Array, workbook: EngineWorkbook): Promise<void> {
   await checkXlsx(data);

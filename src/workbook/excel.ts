@@ -3,8 +3,9 @@
  * context.sync() calls, whatever the size of the plan: proxies are queued and sent in one batch
  * (writePlan: 2 syncs, readStore: 2, writeStore: 2, freeze: 2, restore: 1, setStyle: 1, readInputs: 2, hasTable: 1). Text is written with a
  * leading apostrophe, Excel's text prefix, so a name such as "=HYPERLINK(...)" stays text.
- * Needs ExcelApi 1.7 (chart series) and worksheet-scoped names (1.4); with ExcelApi 1.8 it also
- * sets the input cells' data validation and the charts' number formats, and without it leaves them out.
+ * Needs ExcelApi 1.7 (chart series, their gap width) and worksheet-scoped names (1.4), so also has
+ * conditional formats (1.6, a plan's colour scales); with ExcelApi 1.8 it also sets the input cells'
+ * data validation, the charts' number formats and bar overlap, and without it leaves them out.
  */
 import {
   CHART_ROWS,
@@ -20,6 +21,7 @@ import {
 } from "../scenario/plan";
 import { STORE_SHEET } from "../scenario/store";
 import {
+  COLOR_SCALE,
   CellValue,
   ConflictError,
   FreezeError,
@@ -71,8 +73,15 @@ function excelRule(v: Validation): Excel.DataValidationRule | undefined {
   return v.rule === "whole" ? { wholeNumber: between } : { decimal: between };
 }
 
-/** A plan's chart: titles, axis titles, scale format, data labels and a legend when series compare. */
+/**
+ * A plan's chart: titles, axis titles, scale format, data labels and a legend when series compare.
+ * Every series takes the spec's categories as its x values: category labels, or for an
+ * "XYScatterLines" chart the numbers of its x axis. Bars and columns get the spec's gap width and
+ * overlap, and their category labels sit at the low end of the value axis, beside bars that run
+ * left of zero (a tornado's) rather than over them.
+ */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec, api18: boolean) {
+  const bars = spec.type === "BarClustered" || spec.type === "ColumnClustered";
   const [first, ...rest] = spec.series;
   const chart = sheet.charts.add(spec.type, sheet.getRange(first.values), Excel.ChartSeriesBy.columns);
   chart.name = spec.name;
@@ -82,11 +91,19 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec, api18: boolean) {
   chart.width = CHART_WIDTH_POINTS;
   const series = chart.series.getItemAt(0);
   series.name = first.name;
+  if (spec.type === "XYScatterLines") series.setValues(sheet.getRange(first.values));
   series.setXAxisValues(sheet.getRange(spec.categories));
+  const all = [series];
   for (const s of rest) {
     const added = chart.series.add(s.name);
     added.setValues(sheet.getRange(s.values));
     added.setXAxisValues(sheet.getRange(spec.categories));
+    all.push(added);
+  }
+  // The gap width and overlap belong to the chart's group of series: each series sets the same.
+  for (const s of bars ? all : []) {
+    if (spec.gapWidth !== undefined) s.gapWidth = spec.gapWidth;
+    if (spec.overlap !== undefined && api18) s.overlap = spec.overlap;
   }
   const { categoryAxis, valueAxis } = chart.axes;
   categoryAxis.title.text = spec.categoryAxisTitle;
@@ -99,8 +116,20 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec, api18: boolean) {
   chart.dataLabels.showValue = spec.dataLabels;
   if (api18) {
     valueAxis.numberFormat = NUMBER_FORMATS[spec.valueFormat];
+    if (spec.categoryFormat) categoryAxis.numberFormat = NUMBER_FORMATS[spec.categoryFormat];
+    if (bars) categoryAxis.tickLabelPosition = Excel.ChartAxisTickLabelPosition.low;
     if (spec.dataLabels) chart.dataLabels.numberFormat = NUMBER_FORMATS[spec.valueFormat];
   }
+}
+
+/** A three-colour scale over `range`: lowest value, 50th percentile, highest (COLOR_SCALE). */
+function addColorScale(sheet: Excel.Worksheet, range: string) {
+  const format = sheet.getRange(range).conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
+  format.colorScale.criteria = {
+    minimum: { type: Excel.ConditionalFormatColorCriterionType.lowestValue, color: COLOR_SCALE.low },
+    midpoint: { type: Excel.ConditionalFormatColorCriterionType.percentile, formula: "50", color: COLOR_SCALE.mid },
+    maximum: { type: Excel.ConditionalFormatColorCriterionType.highestValue, color: COLOR_SCALE.high },
+  };
 }
 
 /** Whether the host supports an ExcelApi requirement set (e.g. "1.8"). */
@@ -191,13 +220,15 @@ export class ExcelWorkbook implements WorkbookPort {
         if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
         for (const area of previous.split(",")) {
           sheet.getRange(area).clear(Excel.ClearApplyTo.all);
+          // The pane's colour scales lie on cells it wrote: removed from those cells only.
+          sheet.getRange(area).conditionalFormats.clearAll();
           if (api18) sheet.getRange(area).dataValidation.clear();
         }
       }
       for (const n of sheet.names.items) if (isGeneratedName(n.name)) n.delete();
       for (const t of sheet.tables.items) if (isGeneratedObject(t.name)) t.convertToRange();
       for (const c of sheet.charts.items) if (isGeneratedObject(c.name)) c.delete();
-      // Sync 2: the whole block in one formulas array, then formats, names, tables and charts.
+      // Sync 2: the whole block in one formulas array, then formats, names, tables, charts, colour scales.
       target.formulas = blockFormulas(plan);
       for (const c of plan.cells) if (c.style) STYLE[c.style](sheet.getRange(c.address).format);
       for (const f of plan.formats) {
@@ -217,6 +248,7 @@ export class ExcelWorkbook implements WorkbookPort {
           validation.errorAlert = { message: v.message, showAlert: true, style: "Stop", title: "Balance Point" };
         }
       for (const spec of plan.charts) addChart(sheet, spec, api18);
+      for (const range of plan.colorScales ?? []) addColorScale(sheet, range);
       for (const { col, width } of plan.columns ?? [])
         sheet.getRange(`${column(col)}:${column(col)}`).format.columnWidth = columnPoints(width);
       await context.sync();

@@ -1,7 +1,7 @@
 /**
  * An in-memory workbook behind the workbook port: worksheets of cells (value, formula, number
  * format), worksheet-scoped names, tables with workbook-unique names, input validation rules,
- * charts, column widths and visibility. It has no calculation engine of its own: a formula's value comes from the
+ * charts, colour scales, column widths and visibility. It has no calculation engine of its own: a formula's value comes from the
  * `calculate` callback given to the constructor (the browser workbench plugs a real one in; tests a deterministic one).
  */
 import {
@@ -49,6 +49,8 @@ export interface MemorySheet {
   /** What the generated input cells accept (Excel's data validation); absent on a sheet without any. */
   validations?: Validation[];
   charts: ChartSpec[];
+  /** Ranges shaded by a three-colour scale (SheetPlan.colorScales); absent on a sheet without any. */
+  colorScales?: string[];
   /**
    * Column widths in characters (SheetPlan.columns) by 1-based column; a column not in it has the
    * default width. Replaced as a whole, never changed in place, so copies of the sheet may share it.
@@ -196,6 +198,13 @@ export class MemoryWorkbook implements WorkbookPort {
     const conflicts = [...addressesOf(footprint(plan))].filter((a) => !old.has(a) && !blank(s.cells.get(a)));
     if (conflicts.length) throw new ConflictError(plan.sheet, conflicts);
     for (const a of old) s.cells.delete(a);
+    // As Excel clears conditional formats from the cells the pane wrote: a scale on any of them goes.
+    const kept = (s.colorScales ?? []).filter(
+      (r) => !cellsOf(r).some((line) => line.some((p) => old.has(cell(p.row, p.col)))),
+    );
+    const scales = [...kept, ...(plan.colorScales ?? [])];
+    if (scales.length) s.colorScales = scales;
+    else delete s.colorScales;
     for (const t of [...s.tables.keys()]) if (isGeneratedObject(t)) s.tables.delete(t);
     for (const n of [...s.names.keys()]) if (isGeneratedName(n)) s.names.delete(n);
     s.charts = s.charts.filter((c) => !isGeneratedObject(c.name));

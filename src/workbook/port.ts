@@ -78,6 +78,15 @@ export interface WorkbookPort {
   activate(name: string): Promise<void>;
 }
 
+/**
+ * The colours of a plan's colour scale (SheetPlan.colorScales), from the lowest value through the
+ * 50th percentile to the highest: ColorBrewer's three-class sequential "Blues" (Brewer, Hatchard
+ * & Harrower 2003, colorbrewer2.org; colour-blind safe). One hue that darkens with the value, not
+ * red/green, because the pane shades costs (where high is bad) as well as value (where high is
+ * good). Black text stays readable on each (contrast 5:1 on the darkest, above WCAG AA's 4.5:1).
+ */
+export const COLOR_SCALE = { low: "#DEEBF7", mid: "#9ECAE1", high: "#3182BD" } as const;
+
 /** Names, tables and charts the pane generates (in_/out_ names; BP_<id>_<part> tables and charts). */
 export const isGeneratedName = (name: string): boolean => /^(in|out)_[a-z0-9_]+$/.test(name);
 export const isGeneratedObject = (name: string): boolean => /^BP_[a-z0-9]+_[a-z]+$/.test(name);

@@ -8,9 +8,11 @@
  * names are. A workbook call that fails part way leaves the sheets as the store describes them (what
  * was written is undone, or the store records it), so the same operation can simply be tried again.
  */
+import { NEVER } from "../model/buildout/risks";
 import { COMPARE_SHEET, compareFootprint, planCompare } from "../scenario/compare";
-import { PlanCell, parseCell } from "../scenario/plan";
+import { PlanCell, cell, parseCell } from "../scenario/plan";
 import {
+  BuildoutRisk,
   BuildoutTask,
   MAX_NAME,
   MAX_SCENARIOS,
@@ -30,7 +32,7 @@ import {
   parseStore,
   recordCells,
 } from "../scenario/store";
-import { CellValue, FreezeError, StoreRow, WorkbookPort, areaOf, footprint, notOwned } from "./port";
+import { CellValue, ConflictError, FreezeError, StoreRow, WorkbookPort, areaOf, footprint, notOwned } from "./port";
 
 type Distribute<T> = T extends Scenario ? Omit<T, "id" | "sheet" | "extent" | "frozen"> : never;
 /** What the wizard produces: a scenario without its place in the workbook. */
@@ -405,14 +407,20 @@ export class ScenarioBook {
   }
 
   /**
-   * Writes the Compare sheet for the chosen scenarios. A sheet named Compare that the store does not
-   * know as the pane's (a user's, or the pane's from before a new store was started) is renamed out
-   * of the way, never overwritten; its new name is returned.
+   * Writes the Compare sheet, the summary of the chosen scenarios against the base (the first by
+   * default; see planCompare). A sheet named Compare that the store does not know as the pane's (a
+   * user's, or the pane's from before a new store was started) is renamed out of the way, never
+   * overwritten; its new name is returned. A Compare sheet of an earlier version is the pane's and
+   * is rewritten in place.
    */
-  async compare(ids: string[]): Promise<{ moved?: string }> {
+  async compare(ids: string[], baseId: string | undefined = ids[0]): Promise<{ moved?: string }> {
     const store = await this.writable();
-    const chosen = ids.map((id) => this.entry(store, id).scenario);
-    const plan = planCompare(chosen);
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) throw new InvalidScenarioError(["Choose the scenarios to compare."]);
+    if (!baseId || !unique.includes(baseId))
+      throw new InvalidScenarioError(["The base scenario must be one of the scenarios compared."]);
+    const chosen = unique.map((id) => this.entry(store, id).scenario);
+    const plan = planCompare(chosen, baseId);
     const names = await this.port.sheetNames();
     const existing = names.find((n) => n.toLowerCase() === COMPARE_SHEET.toLowerCase());
     let previous: string | undefined;
@@ -428,11 +436,19 @@ export class ScenarioBook {
         await this.port.renameSheet(existing, moved);
       }
     }
-    // The store claims the block before it is written (the wider of old and new while both may be
+    // The store claims the block before it is written (the union of old and new while both may be
     // on the sheet), so a failure part way never leaves pane cells that a retry would take for a user's.
     const claim = previous ? widerExtent(store.compare!, plan.extent) : plan.extent;
     if (claim !== store.compare) await this.claimCompare(store, claim);
-    await this.port.writePlan(plan, previous);
+    try {
+      await this.port.writePlan(plan, previous);
+    } catch (error) {
+      // A conflict wrote nothing: the claim goes back to the old block, or a retry would clear the
+      // user's cells that the new block would have covered.
+      if (error instanceof ConflictError && previous && claim !== store.compare)
+        await this.claimCompare(store, store.compare!).catch(() => undefined);
+      throw error;
+    }
     if (claim !== plan.extent) await this.claimCompare(store, plan.extent);
     await this.show(COMPARE_SHEET);
     return { moved };
@@ -460,9 +476,10 @@ export class ScenarioBook {
   }
 }
 
-/** Of two Compare extents (same last row), the one reaching further right. */
-function widerExtent(a: string, b: string): string {
-  return parseCell(a).col >= parseCell(b).col ? a : b;
+/** The bottom-right corner of the block two Compare extents (blocks from A1) cover together. */
+export function widerExtent(a: string, b: string): string {
+  const [p, q] = [parseCell(a), parseCell(b)];
+  return cell(Math.max(p.row, q.row), Math.max(p.col, q.col));
 }
 
 /** The wizard's view of a stored scenario. */
@@ -496,5 +513,24 @@ export function withInputs(s: Scenario, inputs: Record<string, CellValue[][]>): 
       group: typeof group === "string" ? group : t.group,
     };
   });
-  return { ...s, values, tasks };
+  return { ...s, values, tasks, risks: risksOf(inputs.in_risks, s.risks) };
+}
+
+/**
+ * The risk events as the sheet's risk table now holds them: each row with a task, in order (blank
+ * rows dropped, so clearing a row deletes its event). A delay reads as a number or "never"; other
+ * text, like a probability that is not a number, reads as NaN, which validation refuses. Without
+ * the table, the old events.
+ */
+function risksOf(rows: CellValue[][] | undefined, old: BuildoutRisk[]): BuildoutRisk[] {
+  if (!rows) return old;
+  const text = (v: CellValue) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
+  return rows
+    .filter(([task]) => text(task ?? null) !== "")
+    .map(([task, probability, delay, source]) => ({
+      task: text(task ?? null),
+      probability: typeof probability === "number" ? probability : NaN,
+      delay: typeof delay === "number" ? delay : text(delay ?? null).toLowerCase() === NEVER ? NEVER : NaN,
+      source: text(source ?? null),
+    }));
 }

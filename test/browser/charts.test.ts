@@ -5,12 +5,14 @@
  * spec's title, both axis titles, category labels, a formatted value scale and, with more than one
  * series, a legend naming them. A screenshot of each sheet and each chart is left in
  * test-artifacts/charts/. The pane's function reference link opens the served functions.html
- * (issue 10 point 8).
+ * (issue 10 point 8). A hand-made what-if sheet plan (test/workbook/analysisPlan.ts) written through
+ * the workbench's workbook shows a tornado, an S-curve and a histogram at their anchors and a heat map.
  */
 import path from "path";
 import type { Page } from "playwright-core";
 import type { ChartSpec } from "../../src/scenario/plan";
 import type { EngineWorkbook } from "../../src/workbench/workbook";
+import { BINS, CDF, HEAT_COLS, HEAT_ROWS, TORNADO, analysisPlan } from "../workbook/analysisPlan";
 import * as h from "./harness";
 
 jest.setTimeout(120_000);
@@ -64,9 +66,10 @@ async function drawn(spec: ChartSpec) {
       ticks: texts("tick-label"),
       dataLabels: texts("data-label"),
       legend: texts("legend-entry"),
+      xTicks: texts("x-tick-label"),
       polylines: f.querySelectorAll("polyline").length,
       markers: f.querySelectorAll('circle[data-part="point"]').length,
-      rects: rects.map((r) => ({ width: r.width, height: r.height })),
+      rects: rects.map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
     };
   });
 }
@@ -118,6 +121,77 @@ test.each(CASES)("a %s scenario's chart is readable: titles, labels, scale, lege
     await page.locator(`figure[data-chart="${spec.name}"]`).scrollIntoViewIfNeeded();
     await page.locator(`figure[data-chart="${spec.name}"]`).screenshot({ path: chartShot(kind, spec.name) });
   }
+});
+
+test("what-if charts: a tornado, an S-curve and a histogram at their anchors, and a shaded heat map", async () => {
+  const plan = analysisPlan();
+  await page.evaluate((p) => (window as unknown as { workbench: EngineWorkbook }).workbench.writePlan(p), plan);
+  await h.openTab(page, plan.sheet);
+  await snap(page, "what-if-sheet");
+  const spec = (part: string) => plan.charts.find((c) => c.name === `BP_t1_${part}`)!;
+
+  const tornado = await drawn(spec("tornado"));
+  expect(tornado.legend).toEqual(["Output at low input", "Output at high input"]);
+  expect(tornado.categories).toEqual(TORNADO.map(([name]) => name));
+  expect(tornado.ticks).toContain("0.0 MW");
+  expect(tornado.ticks.some((t) => t.startsWith("-"))).toBe(true);
+  // Overlap 100: one bar height, the low and high bars of an input on one row.
+  expect(tornado.rects).toHaveLength(8);
+  tornado.rects.slice(0, 4).forEach((r, i) => expect(r.y).toBeCloseTo(tornado.rects[4 + i].y, 3));
+
+  const histogram = await drawn(spec("histogram"));
+  expect(histogram.categories).toEqual(BINS.map(([from]) => `${from}.0 MW`));
+  const bars = histogram.rects;
+  for (let i = 1; i < bars.length; i++) expect(bars[i].x).toBeCloseTo(bars[i - 1].x + bars[i - 1].width, 1);
+
+  const scurve = await drawn(spec("scurve"));
+  expect(scurve.xTicks).toEqual(["80.0 MW", "90.0 MW", "100.0 MW", "110.0 MW", "120.0 MW"]);
+  expect([scurve.polylines, scurve.markers]).toEqual([1, CDF.length]);
+  expect(scurve.ticks).toEqual(["0.00%", "20.00%", "40.00%", "60.00%", "80.00%", "100.00%"]);
+
+  // Charts stand at their anchors' cells: the tornado's top-left corner at G2's.
+  const corner = async (address: string) => (await h.gridCell(page, address).boundingBox())!;
+  const figure = async (name: string) => (await page.locator(`figure[data-chart="${name}"]`).boundingBox())!;
+  const [g2, tornadoBox] = [await corner("G2"), await figure("BP_t1_tornado")];
+  expect(Math.abs(tornadoBox.y - g2.y)).toBeLessThan(8);
+  expect(Math.abs(tornadoBox.x - g2.x)).toBeLessThan(8);
+
+  // The heat map's numbers are shaded low → high; its headers are not.
+  const fill = (address: string) =>
+    h.gridCell(page, address).evaluate((td) => [getComputedStyle(td).backgroundColor, getComputedStyle(td).color]);
+  const lowest = HEAT_COLS[0] / HEAT_ROWS[HEAT_ROWS.length - 1];
+  const highest = HEAT_COLS[HEAT_COLS.length - 1] / HEAT_ROWS[0];
+  expect(lowest).toBeLessThan(highest);
+  expect(await fill("B30")).toEqual(["rgb(222, 235, 247)", "rgb(0, 0, 0)"]); // COLOR_SCALE.low, black text
+  expect(await fill("E27")).toEqual(["rgb(49, 130, 189)", "rgb(0, 0, 0)"]); // COLOR_SCALE.high
+  expect((await fill("B26"))[0]).toBe("rgba(0, 0, 0, 0)");
+  await page.getByRole("table", { name: "Sheet Analysis" }).screenshot({ path: chartShot("what-if", "heat-map") });
+  for (const c of plan.charts) {
+    const chart = page.locator(`figure[data-chart="${c.name}"]`);
+    // From the grid's top-left corner, so the sticky row headers do not cover a chart scrolled under them.
+    await chart.evaluate((f) => f.closest('[tabindex="0"]')!.scrollTo(0, 0));
+    await chart.screenshot({ path: chartShot("what-if", c.name) });
+  }
+  // The grid's scroll area (with its headers) reaches past the rightmost chart (the S-curve at P2)
+  // and the lowest (the histogram at G32), so both can be scrolled to whole.
+  for (const name of ["BP_t1_scurve", "BP_t1_histogram"]) {
+    const [right, bottom, width, height] = await page.locator(`figure[data-chart="${name}"]`).evaluate((f) => {
+      const [frame, content] = [f.parentElement!, f.parentElement!.parentElement!];
+      return [
+        frame.offsetLeft + frame.offsetWidth,
+        frame.offsetTop + frame.offsetHeight,
+        content.offsetWidth,
+        content.offsetHeight,
+      ];
+    });
+    expect([name, right <= width, bottom <= height]).toEqual([name, true, true]);
+  }
+
+  // The histogram stands below the used range (at G32): scrolled to, it moves with the cells.
+  await page.locator('figure[data-chart="BP_t1_histogram"]').scrollIntoViewIfNeeded();
+  const [g32, histogramBox] = [await corner("G32"), await figure("BP_t1_histogram")];
+  expect(Math.abs(histogramBox.y - g32.y)).toBeLessThan(8);
+  await snap(page, "what-if-sheet-scrolled");
 });
 
 test("the function reference link opens the served functions.html, not the add-in's dev server", async () => {

@@ -70,7 +70,7 @@ describe("bad Build-out inputs (issue 11 point 3)", () => {
     ["trials 1,000,000", "in_trials", 1_000_000],
     ["an unknown predecessor", [1, 2], "Nowhere"],
     ["min > max", [0, 3], 40],
-    ['distribution "normal"', [0, 6], "normal"],
+    ['distribution "gaussian"', [0, 6], "gaussian"],
   ])("%s: #VALUE! with a message, and a later edit elsewhere applies", async (what, at, bad) => {
     const address = await addressOf(at);
     const p50 = await nameOf(BUILDOUT, "out_p50_month");

@@ -14,9 +14,10 @@ const site: unknown[][] = [
 ];
 
 describe("BUILDOUT as Excel calls it", () => {
-  test("spills one row per task and a Project row: name, P10, P50, P90, mean, criticality", () => {
-    const rows = BUILDOUT(site, 2000, 3) as [string, ...number[]][];
-    expect(rows.map((r) => r[0])).toEqual(["Site", "Grid", "Build", "Energize", "Project"]);
+  test("spills one row per task, a Project row (name, P10, P50, P90, mean, criticality) and its standard errors", () => {
+    const spill = BUILDOUT(site, 2000, 3) as [string, ...number[]][];
+    expect(spill.map((r) => r[0])).toEqual(["Site", "Grid", "Build", "Energize", "Project", "Project standard error"]);
+    const rows = spill.slice(0, -1);
     for (const [, p10, p50, p90, mean, criticality] of rows) {
       expect(p10).toBeLessThanOrEqual(p50);
       expect(p50).toBeLessThanOrEqual(p90);
@@ -72,7 +73,8 @@ describe("BUILDOUT as Excel calls it", () => {
       ["D", ...d, 1],
       ["Project", ...d, 1],
     ];
-    const rows = BUILDOUT(table, 1000, 1) as [string, ...number[]][];
+    // The rows before the standard-error row (added by issue 12) are bit for bit what they were.
+    const rows = (BUILDOUT(table, 1000, 1) as [string, ...number[]][]).slice(0, -1);
     expect(rows.map((r) => r[0])).toEqual(golden.map((r) => r[0]));
     rows.forEach((row, i) =>
       row
@@ -96,7 +98,7 @@ describe("BUILDOUT as Excel calls it", () => {
 
   test("the greenfield template runs as a table, its source column ignored", () => {
     const rows = BUILDOUT(greenfieldTemplateTable(), 2000) as unknown[][];
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11); // nine tasks, Project, its standard errors
   });
 });
 
@@ -205,7 +207,7 @@ describe("bad input: #VALUE! naming the argument", () => {
       "trials × (tasks + predecessor links) must be at most 3,000,000: rows 1 to 31 already hold 31 tasks and 0 links, which allow at most 96,774 trials (got 100,000).",
     );
     expect(excelErrorOf(() => BUILDOUT(many, 50001)).message).toContain("rows 1 to 60 already hold 60 tasks"); // 60 × 50,001 > 3,000,000
-    expect(BUILDOUT(many, 50000)).toHaveLength(61);
+    expect(BUILDOUT(many, 50000)).toHaveLength(62); // 60 tasks, Project, its standard errors
   });
 });
 
@@ -267,7 +269,7 @@ describe("BUILDOUT's work is bounded before it is done", () => {
     );
     console.log(`1,048,576 rows refused in ${ms(refused)}`);
     expect(refused.wall).toBeLessThan(500); // budget 50 ms: this only catches reading the rows
-    expect(BUILDOUT(column.slice(0, 1_000), 100)).toHaveLength(2);
+    expect(BUILDOUT(column.slice(0, 1_000), 100)).toHaveLength(3); // Site, Project, its standard errors
   });
 
   test("a table 16,384 columns wide reads only its first nine; notes beyond them are ignored", () => {

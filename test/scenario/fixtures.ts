@@ -24,4 +24,5 @@ export const buildout = (): Scenario => ({
   kind: "buildout",
   values: defaultValues("buildout"),
   tasks: templateTasks(),
+  risks: [],
 });

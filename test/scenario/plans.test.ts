@@ -81,9 +81,11 @@ describe("sheet plans", () => {
         ? b.tasks.map((t) => [t.name, t.predecessors, t.min, t.likely, t.max, t.distribution, t.mw, t.group])
         : [];
     const finish = functions.BUILDOUT(table, 200, 1);
+    const completion = functions.BUILDOUT_COMPLETION(table, b.values.horizon_months, 200, 1);
     const fan = functions.BUILDOUT_MW(table, b.values.horizon_months, 200, 1);
     expect(spills.map((c) => c.spill)).toEqual([
       { rows: finish.length, cols: finish[0].length },
+      { rows: completion.length, cols: completion[0].length },
       { rows: fan.length, cols: fan[0].length },
     ]);
     const f = planScenario(fleet("count")).cells.filter((c) => c.spill);
@@ -100,25 +102,29 @@ describe("sheet plans", () => {
       ["ColumnClustered"],
       ["BarClustered"],
       ["BarClustered"],
-      ["Line"],
+      ["Line", "ColumnClustered", "Line"],
     ]);
     const fan = planScenario(buildout()).charts[0];
     expect(fan.series.map((x) => x.name)).toEqual(["P10", "P50", "P90"]);
     expect([fan.categoryAxisTitle, fan.valueAxisTitle, fan.valueFormat]).toEqual(["Month", "MW online (MW)", "mw"]);
   });
 
-  test("every chart has axis titles with units and sits at row 4 beside the tables, not over a cell", () => {
+  test("every chart has axis titles with units; the first sits at row 4 beside the tables; none is over a cell", () => {
     for (const s of all()) {
       const plan = planScenario(s);
+      // Issue 12: a build-out's completion charts sit beside their own table further down; only the first is at the top.
+      expect(parseCell(plan.charts[0].anchor).row).toBe(4);
       for (const chart of plan.charts) {
         expect(chart.title).not.toBe("");
         expect(chart.categoryAxisTitle).not.toBe("");
         expect(chart.valueAxisTitle).toMatch(/\((MW|%)\)$/);
         const anchor = parseCell(chart.anchor);
-        expect(anchor.row).toBe(4);
         expect(anchor.col).toBeLessThanOrEqual(10); // column J at most
-        const covered = plan.cells.map((c) => parseCell(c.address)).filter((p) => p.row >= 4 && p.row < 4 + CHART_ROWS);
-        for (const p of covered) expect(p.col).toBeLessThan(anchor.col);
+        const covered = plan.cells.filter((c) => {
+          const { row } = parseCell(c.address);
+          return row < anchor.row + CHART_ROWS && row + (c.spill?.rows ?? 1) > anchor.row;
+        });
+        for (const c of covered) expect(parseCell(c.address).col + (c.spill?.cols ?? 1) - 1).toBeLessThan(anchor.col);
       }
     }
   });
@@ -194,11 +200,15 @@ describe("sheet plans", () => {
             .map((p) => `${p.row},${p.col}`),
         ),
       );
-      // Free-text task columns (name, predecessors, risk group, source) are the only unchecked inputs.
+      // Free-text task columns (name, predecessors, risk group, source) are the only unchecked inputs,
+      // with a risk event's delay (a number or "never", which BUILDOUT checks) and its source note.
       const freeText = s.kind === "buildout" ? [1, 2, 8, 9] : [];
+      const risks = plan.names.find((n) => n.name === "in_risks");
+      const riskRows = risks ? cellsOf(risks.address).map((line) => line[0].row) : [];
       for (const c of plan.cells.filter((x) => x.style === "input")) {
         const p = parseCell(c.address);
-        if (!freeText.includes(p.col)) expect(ruled).toContain(`${p.row},${p.col}`);
+        if (riskRows.includes(p.row) && p.col >= 3) continue;
+        if (!freeText.includes(p.col) || riskRows.includes(p.row)) expect(ruled).toContain(`${p.row},${p.col}`);
       }
       for (const v of plan.validations) expect(v.message).toMatch(/must be|are months|is a number/);
     }

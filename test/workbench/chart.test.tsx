@@ -8,6 +8,7 @@ import { render } from "@testing-library/react";
 import { Chart } from "../../src/workbench/Chart";
 import type { ChartSpec } from "../../src/scenario/plan";
 import type { MemoryCell, MemorySheet } from "../../src/workbook/memory";
+import { BINS, CDF, TORNADO, analysisPlan } from "../workbook/analysisPlan";
 
 function sheetOf(cells: Record<string, MemoryCell["value"]>): MemorySheet {
   return {
@@ -138,4 +139,73 @@ test("sixty months of columns show every few labels so they do not overlap", () 
   expect(labels.length).toBeGreaterThan(5);
   expect(labels.length).toBeLessThan(61);
   expect(labels[0]).toBe("0");
+});
+
+describe("what-if charts", () => {
+  const plan = analysisPlan();
+  const spec = (part: string) => plan.charts.find((c) => c.name === `BP_t1_${part}`)!;
+  const values = Object.fromEntries(plan.cells.map((c) => [c.address, c.number ?? c.text ?? null]));
+
+  test("a tornado: both series from zero on one row per input, lows left and highs right, a legend with both", () => {
+    const { texts, points } = draw(spec("tornado"), values);
+    expect(texts("legend-entry")).toEqual(["Output at low input", "Output at high input"]);
+    expect(texts("category-label")).toEqual(TORNADO.map(([name]) => name));
+    expect(points).toHaveLength(8);
+    const [low, high] = [points.slice(0, 4), points.slice(4)];
+    // Overlap 100: the low and high bar of an input share their row.
+    low.forEach((p, i) => expect([p.y, p.height]).toEqual([high[i].y, high[i].height]));
+    // Each bar starts or ends at zero, its length proportional to its change.
+    const zero = low[0].x + low[0].width; // price: low −20 runs left of zero
+    TORNADO.forEach(([, l, h], i) => {
+      const [pl, ph] = [low[i], high[i]];
+      expect(l < 0 ? pl.x + pl.width : pl.x).toBeCloseTo(zero, 6);
+      expect(h < 0 ? ph.x + ph.width : ph.x).toBeCloseTo(zero, 6);
+      expect(pl.width / ph.width).toBeCloseTo(Math.abs(l / h), 6);
+    });
+    expect(texts("tick-label")).toEqual(["-20.0 MW", "-10.0 MW", "0.0 MW", "10.0 MW", "20.0 MW"]);
+  });
+
+  test("without overlap the two series sit side by side in each row", () => {
+    const { points } = draw({ ...spec("tornado"), overlap: undefined, gapWidth: undefined }, values);
+    expect(points[4].y - points[0].y).toBeCloseTo(points[0].height, 6);
+  });
+
+  test("a histogram with gap width 0: columns touch, bins shown in the category format", () => {
+    const { texts, points } = draw(spec("histogram"), values);
+    expect(texts("category-label")).toEqual(BINS.map(([from]) => `${from}.0 MW`));
+    for (let i = 1; i < points.length; i++) expect(points[i].x).toBeCloseTo(points[i - 1].x + points[i - 1].width, 6);
+    expect(points[3].height / points[2].height).toBeCloseTo(310 / 180, 6);
+  });
+
+  test("an S-curve: a line over a numeric x axis whose ticks use the category format; no category labels", () => {
+    const { container, texts } = draw(spec("scurve"), values);
+    expect(texts("category-label")).toEqual([]);
+    expect(texts("x-tick-label")).toEqual(["80.0 MW", "90.0 MW", "100.0 MW", "110.0 MW", "120.0 MW"]);
+    expect(texts("tick-label")).toContain("100.00%");
+    const circles = Array.from(container.querySelectorAll('circle[data-part="point"]')).map((c) => ({
+      x: Number(c.getAttribute("cx")),
+      y: Number(c.getAttribute("cy")),
+    }));
+    expect(circles).toHaveLength(CDF.length);
+    // x in proportion to the values (80 … 120 evenly: equal steps), y rising as the probability does.
+    const steps = circles.slice(1).map((c, i) => c.x - circles[i].x);
+    for (const s of steps) expect(s).toBeCloseTo(steps[0], 6);
+    for (let i = 1; i < circles.length; i++) expect(circles[i].y).toBeLessThanOrEqual(circles[i - 1].y);
+    expect(container.querySelectorAll("polyline")).toHaveLength(1);
+  });
+
+  test("an S-curve point without a numeric x is a gap, not a point at x = 0", () => {
+    const { container } = draw(spec("scurve"), { ...values, D13: "#NUM!" });
+    expect(container.querySelectorAll('circle[data-part="point"]')).toHaveLength(CDF.length - 1);
+    expect(container.querySelectorAll("polyline")).toHaveLength(2);
+  });
+
+  test("negative columns run down from zero, their data labels below them", () => {
+    const { points, texts, container } = draw(base, { ...cells, B2: -48.25 });
+    const zero = points[0].y + points[0].height;
+    expect(points[1].y).toBeCloseTo(zero, 6);
+    expect(texts("data-label")).toContain("-48.3 MW");
+    const label = Array.from(container.querySelectorAll('[data-part="data-label"]'))[1];
+    expect(Number(label.getAttribute("y"))).toBeGreaterThan(zero);
+  });
 });

@@ -1,5 +1,5 @@
 /** The workbench charts' arithmetic (src/workbench/chartScale.ts): nice value axes, gaps, labels that fit. */
-import { clip, labelEvery, niceStep, pointOf, valueScale, wrap } from "../../src/workbench/chartScale";
+import { barLayout, clip, labelEvery, niceStep, pointOf, valueScale, wrap } from "../../src/workbench/chartScale";
 
 describe("niceStep: the smallest of 1, 2, 2.5, 5 × 10^k at least the rough step", () => {
   test.each([
@@ -72,4 +72,32 @@ test("wrap breaks between words (after a comma first) onto two lines, then cuts"
   expect(wrap("Distributed redundant (3N/2) with catcher", 17)).toEqual(["Distributed", "redundant (3N/2)…"]);
   expect(wrap("Unbreakablelabelthatistoolong", 10)).toEqual(["Unbreakab…"]);
   expect(wrap("2N FLEX, N = 4", 12, 3)).toEqual(["2N FLEX,", "N = 4"]);
+});
+
+describe("valueScale without zero (a scatter chart's x axis)", () => {
+  test("runs over the values only", () => {
+    expect(valueScale([80, 120], 5, false)).toEqual({ min: 80, max: 120, ticks: [80, 90, 100, 110, 120] });
+    expect(valueScale([80, 120])).toMatchObject({ min: 0, max: 125 }); // with zero: steps of 25
+  });
+  test("one value gets an axis up to twice it, not an empty one", () => {
+    expect(valueScale([50], 5, false)).toMatchObject({ min: 50, max: 100 });
+  });
+});
+
+describe("barLayout: Excel's clustered bars and columns", () => {
+  test("the default (gap 100 %, no overlap) is the earlier layout: band / (series + 1) wide, half a bar of gap each side", () => {
+    const { bar, offset } = barLayout(2, 90);
+    expect(bar).toBeCloseTo(30, 12);
+    expect([offset(0), offset(1)]).toEqual([15, 45]);
+  });
+  test("overlap 100 puts every series on one line (a tornado)", () => {
+    const { bar, offset } = barLayout(2, 60, 50, 100);
+    expect(bar).toBeCloseTo(40, 12); // band = bar × (1 + 0.5)
+    expect(offset(1)).toBe(offset(0));
+    expect(offset(0)).toBeCloseTo(10, 12);
+  });
+  test("gap width 0 makes one series' columns fill their bands: neighbours touch (a histogram)", () => {
+    const { bar, offset } = barLayout(1, 25, 0);
+    expect([bar, offset(0)]).toEqual([25, 0]);
+  });
 });

@@ -247,7 +247,7 @@ describe("errors reach their cells and never stop the workbook (issue 11 point 3
     ["trials 1,000,000", "in_trials", 1_000_000, /trials/i],
     ["an unknown predecessor", [1, 2], "Nowhere", /Nowhere|predecessor/i],
     ["min > max", [0, 3], 40, /min|max/i],
-    ['distribution "normal"', [0, 6], "normal", /normal|distribution/i],
+    ['distribution "gaussian"', [0, 6], "gaussian", /gaussian|distribution/i],
   ];
   const addressOf = (names: Map<string, string>, at: string | [number, number]): string => {
     if (typeof at === "string") return names.get(at)!;

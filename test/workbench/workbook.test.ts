@@ -4,7 +4,9 @@ import { BANNER_CELL, draftOf, ScenarioBook } from "../../src/workbook/scenarios
 import type { MemorySheet } from "../../src/workbook/memory";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
+import { footprint } from "../../src/workbook/port";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
+import { HEAT_RANGE, analysisPlan } from "../workbook/analysisPlan";
 import { loadMetadata } from "../metadata";
 
 async function book() {
@@ -135,6 +137,27 @@ describe("undo and redo (issue 11 point 6's backend)", () => {
     const out = wb.sheet(a.sheet)!.names.get("out_module_availability")!;
     expect([wb.formula(a.sheet, out)?.includes("INFRA."), typeof wb.value(a.sheet, out)]).toEqual([true, "number"]);
     expect((await scenarios.load()).status).toBe("ok");
+  });
+
+  test("an analysis sheet's colour scales and charts undo and redo with the pane action that wrote them", async () => {
+    const { wb } = await book();
+    const plan = analysisPlan();
+    await wb.writePlan(plan);
+    await nextTurn();
+    await wb.writePlan({ ...plan, colorScales: ["B27:C30"], charts: plan.charts.slice(0, 1) }, footprint(plan));
+    await nextTurn();
+    const sheet = () => wb.sheet("Analysis")!;
+    expect([sheet().colorScales, sheet().charts.length]).toEqual([["B27:C30"], 1]);
+    wb.undo();
+    expect([sheet().colorScales, sheet().charts.length]).toEqual([[HEAT_RANGE], 3]);
+    // The restored sheet's scales are a copy: changing them leaves the redo step as it was.
+    sheet().colorScales!.push("Z1:Z2");
+    wb.redo();
+    expect(sheet().colorScales).toEqual(["B27:C30"]);
+    wb.undo();
+    expect(sheet().colorScales).toEqual([HEAT_RANGE]);
+    wb.undo();
+    expect(wb.sheet("Analysis")).toBeUndefined();
   });
 
   test("a pane action's undo step costs little with three scenarios (measured)", async () => {

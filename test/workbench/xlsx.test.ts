@@ -18,7 +18,9 @@ import {
   widthOfFile,
 } from "../../src/workbench/xlsx";
 import { LIMITS } from "../../src/workbench/xlsxLimits";
+import { COLOR_SCALE } from "../../src/workbook/port";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
+import { HEAT_RANGE, analysisPlan } from "../workbook/analysisPlan";
 import { readmeZip, wholeSheetArray, wordDocument, xlsxFile } from "../hostileFiles";
 import { loadMetadata } from "../metadata";
 
@@ -351,5 +353,58 @@ describe("hostile files (issue 11 point 1): refused in under 2 s in the user's w
     expect(snapshot(wb)).toEqual(before);
     expect(wb.redo()).toBe(true);
     expect(wb.value("Far", addresses[1])).toBe(2);
+  });
+});
+
+describe("colour scales (a two-input table's heat map)", () => {
+  const RULE = {
+    type: "colorScale" as const,
+    priority: 1,
+    cfvo: [{ type: "min" as const }, { type: "percentile" as const, value: 50 }, { type: "max" as const }],
+    color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }],
+  };
+
+  test("are written as Excel's three-colour scale and read back; the analysis sheet's charts are not in the file", async () => {
+    const wb = fresh();
+    await wb.writePlan(analysisPlan());
+    const data = await exportXlsx(wb);
+    const file = new Workbook();
+    await file.xlsx.load(data);
+    const formats = (file.getWorksheet("Analysis") as unknown as { conditionalFormattings: unknown[] })
+      .conditionalFormattings;
+    expect(formats).toMatchObject([
+      {
+        ref: HEAT_RANGE,
+        rules: [
+          {
+            type: "colorScale",
+            cfvo: RULE.cfvo,
+            color: [COLOR_SCALE.low, COLOR_SCALE.mid, COLOR_SCALE.high].map((c) => ({ argb: `FF${c.slice(1)}` })),
+          },
+        ],
+      },
+    ]);
+    const copy = fresh();
+    await importXlsx(data, copy);
+    expect(copy.sheet("Analysis")!.colorScales).toEqual([HEAT_RANGE]);
+    expect(copy.sheet("Analysis")!.charts).toEqual([]);
+  });
+
+  test("from a file: a lowest/median/highest scale is kept; two-colour, several areas and whole columns are not", async () => {
+    const file = new Workbook();
+    const ws = file.addWorksheet("Heat");
+    ws.getCell("A1").value = 1;
+    ws.addConditionalFormatting({ ref: "B2:D4", rules: [RULE] });
+    ws.addConditionalFormatting({ ref: "$F$2:$G$3", rules: [{ ...RULE, priority: 2 }] });
+    ws.addConditionalFormatting({
+      ref: "H2:H9",
+      rules: [{ ...RULE, priority: 3, cfvo: [RULE.cfvo[0], RULE.cfvo[2]] }],
+    });
+    ws.addConditionalFormatting({ ref: "J2:J3 L2:L3", rules: [{ ...RULE, priority: 4 }] });
+    ws.addConditionalFormatting({ ref: "N:N", rules: [{ ...RULE, priority: 5 }] });
+    ws.addConditionalFormatting({ ref: "P1:P1048576", rules: [{ ...RULE, priority: 6 }] });
+    const wb = fresh();
+    await importXlsx(await file.xlsx.writeBuffer(), wb);
+    expect(wb.sheet("Heat")!.colorScales).toEqual(["B2:D4", "F2:G3"]);
   });
 });

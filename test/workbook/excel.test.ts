@@ -2,14 +2,22 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { CHART_ROWS, Scenario, cellsOf, planScenario } from "../../src/scenario";
 import { ExcelWorkbook } from "../../src/workbook/excel";
-import { ConflictError, FreezeError, addressesOf, footprint } from "../../src/workbook/port";
+import { COLOR_SCALE, ConflictError, FreezeError, addressesOf, footprint } from "../../src/workbook/port";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
+import { HEAT_RANGE, analysisPlan } from "./analysisPlan";
 
 (globalThis as Record<string, unknown>).Excel = {
   SheetVisibility: { veryHidden: "VeryHidden", visible: "Visible" },
   ClearApplyTo: { all: "All", contents: "Contents" },
   ChartSeriesBy: { columns: "Columns" },
   RangeValueType: { error: "Error" },
+  ChartAxisTickLabelPosition: { low: "Low" },
+  ConditionalFormatType: { colorScale: "ColorScale" },
+  ConditionalFormatColorCriterionType: {
+    lowestValue: "LowestValue",
+    percentile: "Percentile",
+    highestValue: "HighestValue",
+  },
 };
 
 /**
@@ -21,6 +29,9 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
   const validations: Record<string, Record<string, unknown>> = {};
   const charts: Record<string, unknown>[] = [];
   const cleared: string[] = [];
+  /** Conditional formats added (range, type, what was set on them) and ranges whose formats were cleared. */
+  const conditional: { range: string; type: string; colorScale: Record<string, unknown> }[] = [];
+  const clearedFormats: string[] = [];
   const removed: string[] = [];
   const items = () =>
     objects.map((name) => ({
@@ -35,20 +46,36 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
     add,
     getItemOrNullObject: (name: string) => ({ isNullObject: !objects.includes(name) }),
   });
-  const chart = () => {
+  /** A chart series recording the ranges it is given (by address) and the properties set on it. */
+  const series = () => {
+    const s: Record<string, unknown> & { values: string[]; xValues: string[] } = {
+      values: [],
+      xValues: [],
+      setValues: (r: { address: string }) => s.values.push(r.address),
+      setXAxisValues: (r: { address: string }) => s.xValues.push(r.address),
+    };
+    return s;
+  };
+  const chart = (type: string, source: { address: string }) => {
+    const first = series();
     const made = {
+      type,
+      source: source.address,
       title: {},
       setPosition: jest.fn(),
       axes: { categoryAxis: { title: {} }, valueAxis: { title: {}, majorGridlines: {} } },
       legend: {},
       dataLabels: {},
       seriesNames: [] as string[],
+      all: [first],
       series: {
-        getItemAt: () => ({ setXAxisValues: () => undefined }),
-        add: (name: string) => (
-          made.seriesNames.push(name),
-          { setValues: () => undefined, setXAxisValues: () => undefined }
-        ),
+        getItemAt: () => first,
+        add: (name: string) => {
+          made.seriesNames.push(name);
+          const added = series();
+          made.all.push(added);
+          return added;
+        },
       },
     };
     charts.push(made);
@@ -86,6 +113,15 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
           },
         },
         clear: () => cleared.push(address),
+        conditionalFormats: {
+          add: (type: string) => {
+            const format = { range: address, type, colorScale: {} };
+            conditional.push(format);
+            return format;
+          },
+          clearAll: () => clearedFormats.push(address),
+        },
+        address,
         rowIndex: 0,
         getUsedRangeOrNullObject: () => Object.assign(sheet.getRange("A1:C2"), { isNullObject: false }),
       };
@@ -109,7 +145,7 @@ function mockExcel(existing: Record<string, string> = {}, objects: string[] = []
     async (batch) => batch(context as unknown as Excel.RequestContext),
     (version) => version === "1.7" || api18,
   );
-  return { port, sync, written, sheet, cleared, removed, validations, charts };
+  return { port, sync, written, sheet, cleared, removed, validations, charts, conditional, clearedFormats };
 }
 
 describe("Excel workbook port", () => {
@@ -124,7 +160,7 @@ describe("Excel workbook port", () => {
     expect(written[`A1:${plan.extent}.formulas`]).toHaveLength(cellsOf(`A1:${plan.extent}`).length);
     expect(sheet.names.add).toHaveBeenCalledTimes(plan.names.length);
     expect(sheet.tables.add).toHaveBeenCalledTimes(plan.tables.length);
-    expect(sheet.charts.add).toHaveBeenCalledTimes(1);
+    expect(sheet.charts.add).toHaveBeenCalledTimes(plan.charts.length);
   });
 
   test("input cells get Excel data validation with the plan's message; an exclusive minimum is a custom rule", async () => {
@@ -329,5 +365,93 @@ describe("Excel workbook port: frozen inputs", () => {
     getRange.mockClear();
     await port.setStyle("S", ["B5"], "input");
     expect(colours()).toEqual([["B5", "#0000FF"]]);
+  });
+});
+
+describe("Excel workbook port: what-if charts and colour scales", () => {
+  type Made = Record<string, unknown> & {
+    type: string;
+    source: string;
+    all: (Record<string, unknown> & { values: string[]; xValues: string[] })[];
+    axes: { categoryAxis: Record<string, unknown>; valueAxis: Record<string, unknown> };
+  };
+  const byName = (charts: Record<string, unknown>[], name: string) => charts.find((c) => c.name === name) as Made;
+
+  test("a tornado, an S-curve and a histogram at their anchors, within the same two syncs", async () => {
+    const { port, sync, charts } = mockExcel();
+    const plan = analysisPlan();
+    await port.writePlan(plan);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(charts.map((c) => [c.name, c.type])).toEqual([
+      ["BP_t1_tornado", "BarClustered"],
+      ["BP_t1_scurve", "XYScatterLines"],
+      ["BP_t1_histogram", "ColumnClustered"],
+    ]);
+    for (const spec of plan.charts)
+      expect((byName(charts, spec.name).setPosition as jest.Mock).mock.calls).toEqual([[spec.anchor]]);
+
+    // The tornado: both series of changes on one line (overlap 100), categories top-down and labelled at the low end.
+    const tornado = byName(charts, "BP_t1_tornado");
+    expect(tornado.all.map((s) => [s.overlap, s.gapWidth, s.xValues])).toEqual([
+      [100, 50, ["A4:A7"]],
+      [100, 50, ["A4:A7"]],
+    ]);
+    expect(tornado.all[1].values).toEqual(["C4:C7"]);
+    expect(tornado.axes.categoryAxis).toMatchObject({ reversePlotOrder: true, tickLabelPosition: "Low" });
+    expect(tornado).toMatchObject({ legend: { visible: true, position: "Bottom" } });
+
+    // The S-curve: the categories are its x values, its one series the probabilities; no bar settings.
+    const scurve = byName(charts, "BP_t1_scurve");
+    expect(scurve.all.map((s) => [s.values, s.xValues])).toEqual([[["E11:E19"], ["D11:D19"]]]);
+    expect(scurve.all[0]).not.toHaveProperty("gapWidth");
+    expect(scurve.all[0]).not.toHaveProperty("overlap");
+    expect(scurve.axes.categoryAxis).toMatchObject({ numberFormat: '#,##0.0 "MW"' });
+    expect(scurve.axes.categoryAxis).not.toHaveProperty("reversePlotOrder");
+    expect(scurve.axes.valueAxis).toMatchObject({ numberFormat: "0.00%" });
+
+    // The histogram: columns touching, bins in the category format.
+    const histogram = byName(charts, "BP_t1_histogram");
+    expect(histogram.all.map((s) => [s.gapWidth, s.overlap])).toEqual([[0, undefined]]);
+    expect(histogram.axes.categoryAxis).toMatchObject({ numberFormat: '#,##0.0 "MW"', tickLabelPosition: "Low" });
+  });
+
+  test("a colour scale goes on each range: lowest, 50th percentile, highest, in the shared palette", async () => {
+    const { port, sync, conditional } = mockExcel();
+    await port.writePlan({ ...analysisPlan(), colorScales: [HEAT_RANGE, "H40:I41"] });
+    expect(sync).toHaveBeenCalledTimes(2);
+    const criteria = {
+      minimum: { type: "LowestValue", color: COLOR_SCALE.low },
+      midpoint: { type: "Percentile", formula: "50", color: COLOR_SCALE.mid },
+      maximum: { type: "HighestValue", color: COLOR_SCALE.high },
+    };
+    expect(conditional).toEqual([
+      { range: HEAT_RANGE, type: "ColorScale", colorScale: { criteria } },
+      { range: "H40:I41", type: "ColorScale", colorScale: { criteria } },
+    ]);
+  });
+
+  test("rewriting clears the conditional formats of every cell the pane wrote before, and only those", async () => {
+    const plan = analysisPlan();
+    const previous = footprint(plan);
+    const { port, sync, conditional, clearedFormats, cleared } = mockExcel({}, []);
+    await port.writePlan({ ...plan, tables: [] }, previous);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(clearedFormats).toEqual(previous.split(","));
+    expect(clearedFormats).toEqual(cleared);
+    expect(conditional.map((c) => c.range)).toEqual([HEAT_RANGE]);
+  });
+
+  test("without ExcelApi 1.8: gap widths (1.7) and colour scales (1.6) still, no overlap or axis formats", async () => {
+    const { port, sync, charts, conditional } = mockExcel({}, [], false);
+    await port.writePlan(analysisPlan());
+    expect(sync).toHaveBeenCalledTimes(2);
+    const tornado = byName(charts, "BP_t1_tornado");
+    expect(tornado.all.map((s) => [s.gapWidth, "overlap" in s])).toEqual([
+      [50, false],
+      [50, false],
+    ]);
+    expect(byName(charts, "BP_t1_histogram").axes.categoryAxis).not.toHaveProperty("numberFormat");
+    expect(tornado.axes.categoryAxis).not.toHaveProperty("tickLabelPosition");
+    expect(conditional).toHaveLength(1);
   });
 });

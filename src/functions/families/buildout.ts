@@ -6,6 +6,7 @@
 import {
   finite,
   formatNumber,
+  isOmitted,
   optionalChoice,
   optionalNumber,
   optionalNumberList,
@@ -14,6 +15,7 @@ import {
 } from "../args";
 import { valueError } from "../errors";
 import {
+  completionCurve,
   DEFAULT_GROUP_CORRELATION,
   DEFAULT_PERCENTILES,
   DEFAULT_SEED,
@@ -26,13 +28,19 @@ import {
   MAX_TRIALS,
   MAX_WORK,
   mwOnlineFan,
+  NEVER,
+  parseRiskTable,
   parseTaskTable,
   pertQuantile,
   PERT_VARIANCES,
   Plan,
   planOf,
+  projectStandardErrors,
+  RISK_ROW,
+  RiskEvent,
   RunOptions,
   simulate,
+  STANDARD_ERROR_ROW,
   TaskTableError,
   triangularQuantile,
   uniformQuantile,
@@ -44,6 +52,7 @@ const readTasks = requiredRange(
   "tasks",
   "task rows: name, predecessors, min, likely, max (months), then optionally distribution, mw, group, actual",
 );
+const readRiskRows = requiredRange("risks", `risk rows: ${RISK_ROW}`);
 const readTrials = optionalNumber({ name: "trials", min: 1, max: MAX_TRIALS, integer: true }, DEFAULT_TRIALS);
 const readSeed = optionalNumber({ name: "seed", min: 0, max: 2147483647, integer: true }, DEFAULT_SEED);
 const readPercentiles = optionalNumberList(
@@ -86,9 +95,46 @@ function readPlan(tasks: unknown, trials: number): Plan {
   }
 }
 
-function readRun(trials: number, seed: unknown, groupCorrelation: unknown): RunOptions {
-  return { trials, seed: readSeed(seed), groupCorrelation: readGroupCorrelation(groupCorrelation) };
+/**
+ * The risk events of `risks` (none when omitted) against the plan. Each event draws once per
+ * trial, so it counts as work: trials × (tasks + predecessor links + risk events) ≤ MAX_WORK.
+ */
+function readRisks(risks: unknown, plan: Plan, trials: number): RiskEvent[] {
+  if (isOmitted(risks)) return [];
+  let events: RiskEvent[];
+  try {
+    events = parseRiskTable(readRiskRows(risks), plan);
+  } catch (error) {
+    if (error instanceof TaskTableError) throw valueError(`risks: ${error.message}`);
+    throw error;
+  }
+  const links = plan.predecessors.reduce((sum, p) => sum + p.length, 0);
+  const units = plan.tasks.length + links + events.length;
+  if (events.length > 0 && trials * units > MAX_WORK) {
+    throw valueError(
+      `trials × (tasks + predecessor links + risk events) must be at most ${MAX_WORK.toLocaleString("en-US")}: ${plan.tasks.length} tasks, ${links} links and ${events.length} risk events allow at most ${Math.floor(MAX_WORK / units).toLocaleString("en-US")} trials (got ${trials.toLocaleString("en-US")}).`,
+    );
+  }
+  return events;
 }
+
+/** The plan and run options of a call: tasks, trials, seed, group correlation, risk events. */
+function readRun(
+  tasks: unknown,
+  trials: unknown,
+  seed: unknown,
+  groupCorrelation: unknown,
+  risks: unknown,
+): { plan: Plan; options: RunOptions } {
+  const runs = readTrials(trials);
+  const plan = readPlan(tasks, runs);
+  const options = { trials: runs, seed: readSeed(seed), groupCorrelation: readGroupCorrelation(groupCorrelation) };
+  const events = readRisks(risks, plan, runs);
+  return { plan, options: events.length ? { ...options, risks: events } : options };
+}
+
+/** A finish month as a cell shows it: "never" for trials that never finish. */
+const month = (x: number, what: string): number | string => (x === Infinity ? NEVER : finite(x, what));
 
 /** The three points as a message shows them. */
 const threePoint = (a: number, m: number, b: number) =>
@@ -104,15 +150,16 @@ function readThreePoint(min: unknown, likely: unknown, max: unknown): [number, n
 }
 
 /**
- * Monte Carlo of a build-out plan: finish-month percentiles, mean and criticality per task and for the project.
+ * Monte Carlo of a build-out plan: finish-month percentiles, mean and criticality per task and for the project, and the Monte Carlo standard error of the project's figures.
  * @customfunction
  * @helpurl https://localhost:3000/functions.html#BUILDOUT
- * @param tasks Task table, one row per task: name, predecessors (comma-separated names), min, likely, max (months), then optionally distribution ("pert" default, "triangular", "uniform", "lognormal", "pert_textbook" for PERT with σ = (max − min)/6), mw online at finish, risk group, actual duration (months). A header row is allowed; at most 1,000 rows and 500 tasks.
- * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links) at most 3,000,000; default 10,000).
+ * @param tasks Task table, one row per task: name, predecessors (comma-separated names), min, likely, max (months), then optionally distribution ("pert" default, "triangular", "uniform", "lognormal", "pert_textbook" for PERT with σ = (max − min)/6, "normal" with mean likely and σ = (max − min)/6, truncated at 0), mw online at finish, risk group, actual duration (months). A header row is allowed; at most 1,000 rows and 500 tasks.
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links + risk events) at most 3,000,000; default 10,000).
  * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1). The same seed gives the same results everywhere.
  * @param [percentiles] Finish-time percentiles to report, each 0–1 (one number or a range; default 0.1, 0.5, 0.9).
  * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
- * @returns One row per task and a last "Project" row: name, finish month at each percentile, mean finish month, criticality (0–1).
+ * @param [risks] Risk events, one row each: task name, probability (0–1), delay in months (0 to 1,200) or "never" (the task may never finish). A header row is allowed; blank rows are skipped.
+ * @returns One row per task, a "Project" row (name, finish month at each percentile, mean finish month of the trials that finish, criticality 0–1; "never" where a percentile reaches trials that never finish), then a "Project standard error" row ("" where none can be estimated).
  */
 export function BUILDOUT(
   tasks: unknown[][],
@@ -120,17 +167,20 @@ export function BUILDOUT(
   seed?: number,
   percentiles?: unknown[][],
   group_correlation?: number,
+  risks?: unknown[][],
 ): unknown[][] {
-  const runs = readTrials(trials);
-  const plan = readPlan(tasks, runs);
-  const options = readRun(runs, seed, group_correlation);
+  const { plan, options } = readRun(tasks, trials, seed, group_correlation, risks);
   const levels = readPercentiles(percentiles);
-  return finishReport(plan, simulate(plan, options), levels).map((row) => [
+  const run = simulate(plan, options);
+  const rows = finishReport(plan, run, levels).map((row) => [
     row.name,
-    ...row.percentiles.map((x) => finite(x, "BUILDOUT")),
-    finite(row.mean, "BUILDOUT"),
+    ...row.percentiles.map((x) => month(x, "BUILDOUT")),
+    Number.isNaN(row.mean) ? NEVER : finite(row.mean, "BUILDOUT"),
     row.criticality,
   ]);
+  const errors = projectStandardErrors(run, levels);
+  const blankOr = (x: number | null) => (x === null ? "" : finite(x, "BUILDOUT"));
+  return [...rows, [STANDARD_ERROR_ROW, ...errors.percentiles.map(blankOr), blankOr(errors.mean), ""]];
 }
 
 /**
@@ -139,10 +189,11 @@ export function BUILDOUT(
  * @helpurl https://localhost:3000/functions.html#BUILDOUT_MW
  * @param tasks Task table as for BUILDOUT; the mw column says what comes online when each task finishes.
  * @param horizon_months Last month to show (whole number from 1 to 600); rows run from month 0.
- * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links) at most 3,000,000; default 10,000).
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links + risk events) at most 3,000,000; default 10,000).
  * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1).
  * @param [confidence] Confidence levels, each 0–1 (one number or a range; default 0.1, 0.5, 0.9): the column for c is the MW online with probability at least c, so 0.9 is the firm P90.
  * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
+ * @param [risks] Risk events as for BUILDOUT: task name, probability (0–1), delay in months or "never". A task that never finishes brings no MW.
  * @returns One row per month: month, then MW online at each confidence level.
  */
 export function BUILDOUT_MW(
@@ -152,20 +203,49 @@ export function BUILDOUT_MW(
   seed?: number,
   confidence?: unknown[][],
   group_correlation?: number,
+  risks?: unknown[][],
 ): unknown[][] {
-  const runs = readTrials(trials);
-  const plan = readPlan(tasks, runs);
+  const { plan, options } = readRun(tasks, trials, seed, group_correlation, risks);
   if (!plan.tasks.some((t) => t.mw > 0)) {
     throw valueError(
       "tasks: no task brings MW online; give the MW in the seventh column (mw) of the tasks that deliver power.",
     );
   }
   const horizon = readHorizon(horizon_months);
-  const options = readRun(runs, seed, group_correlation);
   const levels = readConfidence(confidence);
   return mwOnlineFan(plan, simulate(plan, options), horizon, levels).map((row) =>
     row.map((x) => finite(x, "BUILDOUT_MW")),
   );
+}
+
+/**
+ * When the project finishes, from the same Monte Carlo as BUILDOUT: the histogram and S-curve of its finish month.
+ * @customfunction
+ * @helpurl https://localhost:3000/functions.html#BUILDOUT_COMPLETION
+ * @param tasks Task table as for BUILDOUT.
+ * @param horizon_months Last month to show (whole number from 1 to 600); rows run from month 0.
+ * @param [trials] Monte Carlo trials (whole number from 1 to 100,000, and trials × (tasks + predecessor links + risk events) at most 3,000,000; default 10,000).
+ * @param [seed] Random seed (whole number from 0 to 2,147,483,647; default 1).
+ * @param [group_correlation] Rank correlation between durations of tasks in the same risk group, 0–1 (default 0.5).
+ * @param [risks] Risk events as for BUILDOUT: task name, probability (0–1), delay in months or "never".
+ * @returns One row per month: month, probability the project finishes in that month, probability it has finished by the month's end (S-curve; ends below 1 by the share finishing later or never), standard error of that probability ("" where it is 0 or 1).
+ */
+export function BUILDOUT_COMPLETION(
+  tasks: unknown[][],
+  horizon_months: number,
+  trials?: number,
+  seed?: number,
+  group_correlation?: number,
+  risks?: unknown[][],
+): unknown[][] {
+  const { plan, options } = readRun(tasks, trials, seed, group_correlation, risks);
+  const horizon = readHorizon(horizon_months);
+  return completionCurve(simulate(plan, options), horizon).map((m) => [
+    m.month,
+    m.inMonth,
+    m.byMonth,
+    m.stdError === null ? "" : m.stdError,
+  ]);
 }
 
 const readPertVariance = optionalChoice("variance", PERT_VARIANCES, "beta");

@@ -7,13 +7,14 @@ import { BetaDistribution } from "./beta";
 import { exp, log } from "./ieee754";
 import { normalCdf, normalQuantile } from "./normal";
 
-export type DistributionName = "pert" | "triangular" | "uniform" | "lognormal" | "pert_textbook";
+export type DistributionName = "pert" | "triangular" | "uniform" | "lognormal" | "pert_textbook" | "normal";
 export const DISTRIBUTIONS: readonly DistributionName[] = [
   "pert",
   "triangular",
   "uniform",
   "lognormal",
   "pert_textbook",
+  "normal",
 ];
 
 /**
@@ -108,11 +109,42 @@ export function lognormalQuantile(min: number, likely: number, max: number, p: n
 }
 
 /**
+ * The "normal" choice read from three points, the PERT textbook's way (Malcolm et al. 1959):
+ * mean = likely and σ = (max − min)/6, so min and max sit about 3σ from the mean when the task is
+ * symmetric (a skewed task's min and max only set the width; the normal is symmetric about
+ * likely). A duration cannot be negative, so the normal is truncated at 0: X = μ + σ·Φ⁻¹(a + u(1 − a))
+ * with a = Φ(−μ/σ), the mass below 0 (negligible, below 1.4e-3, whenever likely ≥ 3σ). Unlike the
+ * others it is not bounded by min and max: about 0.27 % of a symmetric task's draws fall outside them.
+ */
+export function normalParameters(min: number, likely: number, max: number): { mean: number; sd: number } {
+  return { mean: likely, sd: (max - min) / 6 };
+}
+
+/** The mass a = Φ(−μ/σ) the truncation at 0 removes from N(μ, σ) (σ > 0). */
+function massBelowZero(mean: number, sd: number): number {
+  return normalCdf(-mean / sd);
+}
+
+/** Quantile of the "normal" choice (see normalParameters) for 0 < p < 1; likely when min = max. */
+export function truncatedNormalQuantile(min: number, likely: number, max: number, p: number): number {
+  const { mean, sd } = normalParameters(min, likely, max);
+  if (sd === 0) return mean;
+  const a = massBelowZero(mean, sd);
+  return Math.max(0, mean + sd * normalQuantile(a + p * (1 - a)));
+}
+
+/**
  * P(X ≤ x) for a three-point distribution over [min, max] with min < max (the lognormal also
  * needs `lognormalFits`): how far into its distribution an observed duration x lies.
  */
 export function distributionCdf(name: DistributionName, min: number, likely: number, max: number, x: number): number {
   const range = max - min;
+  if (name === "normal") {
+    const { mean, sd } = normalParameters(min, likely, max);
+    if (x <= 0) return 0;
+    const a = massBelowZero(mean, sd);
+    return (normalCdf((x - mean) / sd) - a) / (1 - a);
+  }
   if (x <= min) return 0;
   switch (name) {
     case "uniform":
@@ -205,6 +237,17 @@ export function blockSampler(name: DistributionName, min: number, likely: number
   const range = max - min;
   if (range === 0) return (_u, out, n) => out.fill(min, 0, n);
   switch (name) {
+    case "normal": {
+      const { mean, sd } = normalParameters(min, likely, max);
+      const a = massBelowZero(mean, sd);
+      const kept = 1 - a;
+      return (u, out, n) => {
+        for (let i = 0; i < n; i++) {
+          const x = mean + sd * normalQuantile(a + u[i] * kept);
+          out[i] = x > 0 ? x : 0;
+        }
+      };
+    }
     case "uniform":
       return (u, out, n) => {
         for (let i = 0; i < n; i++) out[i] = min + u[i] * range;

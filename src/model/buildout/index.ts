@@ -8,3 +8,5 @@ export * from "./simulate";
 export * from "./report";
 export * from "./fan";
 export * from "./template";
+export * from "./risks";
+export * from "./completion";

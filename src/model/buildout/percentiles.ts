@@ -9,6 +9,26 @@ const BUCKETS = 4096;
 
 export function percentilesInc(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
+  const ranks = ps.flatMap((p) => {
+    const k = Math.floor((n - 1) * p);
+    return k + 1 < n ? [k, k + 1] : [k];
+  });
+  const orderStatistic = orderStatistics(values, ranks);
+  if (typeof orderStatistic === "number") return ps.map(() => orderStatistic);
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const k = Math.floor(h);
+    const x = orderStatistic(k);
+    return h > k ? x + (h - k) * (orderStatistic(k + 1) - x) : x;
+  });
+}
+
+/**
+ * The order statistics of `values` at the wanted ranks (0-based), found by bucket selection; the
+ * one value when all are equal.
+ */
+function orderStatistics(values: Float64Array, ranks: readonly number[]): number | ((rank: number) => number) {
+  const n = values.length;
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -16,7 +36,7 @@ export function percentilesInc(values: Float64Array, ps: readonly number[]): num
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!(hi > lo)) return ps.map(() => lo);
+  if (!(hi > lo)) return lo;
   const scale = BUCKETS / (hi - lo);
   const counts = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) {
@@ -32,10 +52,6 @@ export function percentilesInc(values: Float64Array, ps: readonly number[]): num
   };
 
   // Gather the buckets that hold a wanted order statistic; slot[b] is bucket b's offset or −1.
-  const ranks = ps.flatMap((p) => {
-    const k = Math.floor((n - 1) * p);
-    return k + 1 < n ? [k, k + 1] : [k];
-  });
   const slot = new Int32Array(BUCKETS).fill(-1);
   let size = 0;
   for (const b of [...new Set(ranks.map(bucketOfRank))]) {
@@ -55,16 +71,10 @@ export function percentilesInc(values: Float64Array, ps: readonly number[]): num
     const segment = gathered.subarray(slot[b], slot[b] + counts[b]);
     if (!allEqual(segment)) segment.sort();
   }
-  const orderStatistic = (r: number) => {
+  return (r) => {
     const b = bucketOfRank(r);
     return gathered[slot[b] + r - first[b]];
   };
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const k = Math.floor(h);
-    const x = orderStatistic(k);
-    return h > k ? x + (h - k) * (orderStatistic(k + 1) - x) : x;
-  });
 }
 
 /**
@@ -94,4 +104,33 @@ export function percentilesIncOfCounts(
 function allEqual(a: Float64Array): boolean {
   for (let i = 1; i < a.length; i++) if (a[i] !== a[0]) return false;
   return true;
+}
+
+/**
+ * PERCENTILE.INC over a sample whose values may include +Infinity (trials that never finish):
+ * Infinity sorts above every number, so a percentile whose rank reaches (or interpolates towards)
+ * an infinite order statistic is Infinity. A sample without Infinity gives percentilesInc's
+ * results bit for bit.
+ */
+export function percentilesIncWithInfinity(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  let f = 0;
+  for (let i = 0; i < n; i++) if (values[i] !== Infinity) f++;
+  if (f === n) return percentilesInc(values, ps);
+  const finite = values.filter((v) => v !== Infinity);
+  // Ranks 0…f − 1 of the whole sample are the finite sample's; higher ranks are Infinity.
+  const reaches = (h: number) => Math.ceil(h) >= f;
+  const wanted = ps.flatMap((p) => {
+    const h = (n - 1) * p;
+    return reaches(h) ? [] : [Math.floor(h), Math.ceil(h)];
+  });
+  const statistics = wanted.length ? orderStatistics(finite, wanted) : Infinity;
+  const orderStatistic = typeof statistics === "number" ? () => statistics : statistics;
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    if (reaches(h)) return Infinity;
+    const k = Math.floor(h);
+    const x = orderStatistic(k);
+    return h > k ? x + (h - k) * (orderStatistic(k + 1) - x) : x;
+  });
 }

@@ -11,11 +11,18 @@
  * their distributions: the rank correlation @RISK (RiskCorrmat) and Crystal Ball use, with one
  * strength per model. Tasks in different groups, or in none, are independent. Actual durations
  * in a group condition its factor (see groupPosteriors).
+ *
+ * Risk events (./risks): each event draws from its own stream, keyed by the seed, its task's name
+ * and its place among that task's events, so events are independent of each other and of the
+ * durations; when u < probability the task's duration grows by the delay (Infinity: the task, and
+ * every task after it, never finishes, and such a trial's project finish is Infinity). Without
+ * events no stream is drawn and the results are bit for bit those of a run without the option.
  */
 import { blockSampler, BlockSampler, distributionCdf } from "./distributions";
 import { normalCdf, normalQuantile, pearsonFromSpearman } from "./normal";
 import { Plan } from "./plan";
 import { LOWEST_UNIFORM, UniformStream } from "./random";
+import { RiskEvent } from "./risks";
 import { taskKey } from "./tasks";
 
 export const MAX_TRIALS = 100_000;
@@ -39,6 +46,8 @@ export interface RunOptions {
   seed: number;
   /** Rank correlation of durations within a risk group, 0–1. */
   groupCorrelation: number;
+  /** Discrete risk events (none when omitted). */
+  risks?: readonly RiskEvent[];
 }
 
 /**
@@ -78,6 +87,8 @@ export class DurationSampler {
   private readonly loading: number;
   private readonly own: number;
   private readonly u = new Float64Array(TRIAL_BLOCK);
+  /** Each task's risk events, with their streams (tasks with an actual duration have none). */
+  private readonly risks: { probability: number; delay: number; stream: UniformStream }[][];
 
   constructor(plan: Plan, options: RunOptions) {
     this.plan = plan;
@@ -89,6 +100,13 @@ export class DurationSampler {
     this.groupFactors = groupPosteriors(plan, rho);
     this.loading = Math.sqrt(rho);
     this.own = Math.sqrt(1 - rho);
+    this.risks = plan.tasks.map(() => []);
+    for (const { task, probability, delay } of options.risks ?? []) {
+      const events = this.risks[task];
+      const key = `risk:${taskKey(plan.tasks[task].name)}:${events.length + 1}`;
+      if (plan.tasks[task].actual === null)
+        events.push({ probability, delay, stream: UniformStream.keyed(options.seed, key) });
+    }
   }
 
   /** Fills `durations[i][0..n)` for every task i with the next n trials (n ≤ 512). */
@@ -116,17 +134,29 @@ export class DurationSampler {
         for (let t = 0; t < n; t++) u[t] = normalCdf(loading * scores[t] + own * normalQuantile(u[t]));
       }
       this.samplers[i](u, out, n);
+      for (const event of this.risks[i]) {
+        event.stream.fill(u, n);
+        addDelays(out, u, event.probability, event.delay, n);
+      }
     });
   }
 }
 
+/** A risk event in each of n trials: the duration grows by `delay` where the uniform falls below p. */
+function addDelays(out: Float64Array, u: Float64Array, p: number, delay: number, n: number): void {
+  for (let t = 0; t < n; t++) if (u[t] < p) out[t] += delay;
+}
+
 export interface Simulation {
   trials: number;
-  /** Each task's finish time in every trial, months from the start of the plan. */
+  /** Each task's finish time in every trial, months from the start of the plan (Infinity: never). */
   finish: Float64Array[];
-  /** The project's finish (the latest task finish) in every trial. */
+  /** The project's finish (the latest task finish) in every trial (Infinity: never). */
   project: Float64Array;
-  /** Trials in which each task sat on a critical path. */
+  /**
+   * Trials in which each task sat on a critical path. In a trial that never finishes, the tasks
+   * that never finish and the paths into them are critical: they hold the project.
+   */
   critical: Float64Array;
 }
 
