@@ -31,6 +31,15 @@ describe("every format the sheet plans use", () => {
       [46_000, "$46,000"],
       [999.5, "$1,000"],
     ],
+    // Changes in money are signed and scaled to millions either way (the usd scales ignore negatives).
+    usdChange: [
+      [2.5e9, "+$2,500.0 M"],
+      [116_123_158, "+$116.1 M"],
+      [-116_123_158, "-$116.1 M"],
+      [-5_000, "-$5,000"],
+      [5_000, "$5,000"],
+      [0, "$0"],
+    ],
     usdPerMwh: [[61.234, "$61.23 /MWh"]],
     usdPerMTokens: [[0.5, "$0.50 /M tokens"]],
     months: [[3.25, "3.3 months"]],
