@@ -244,7 +244,8 @@ function percentChart(baseName: string, series: { name: string; col: number }[],
   const [first, end] = [PERCENT_ROW + 1, PERCENT_ROW + METRICS.length];
   return {
     name: "BP_compare_chart",
-    type: "ColumnClustered",
+    // Bars: the results' labels read whole beside them, in the table's order (columns cut them to "Effec…").
+    type: "BarClustered",
     title: `Results: % change vs ${baseName}`,
     categories: range(first, 1, end, 1),
     series: series.map((s) => ({ name: s.name, values: range(first, s.col, end, s.col) })),

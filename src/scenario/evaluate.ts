@@ -8,7 +8,8 @@
  * Excel semantics kept: an error propagates (the first in argument order); IF evaluates only the
  * branch it takes; MAX, MIN and SUM skip text, logical values and blanks in references; ROUND is
  * half away from zero; a reference to a blank cell is 0 in arithmetic, blank to ISBLANK and null
- * to an INFRA function; a result that is not a finite number is #NUM!; x/0 is #DIV/0!. The
+ * to an INFRA function; a result that is not a finite number is #NUM!; x/0 is #DIV/0!; a block
+ * of cells where an operator or IF wants one value is #VALUE! (Excel would spill). The
  * arithmetic follows the workbench's engine (plain IEEE 754, no "smart rounding"), the reference
  * the tests compare with.
  *
@@ -122,7 +123,7 @@ const isFault = (v: unknown): v is Fault => v instanceof Fault;
 const isArea = (v: Value): v is Area => typeof v === "object" && v !== null && !(v instanceof Fault);
 
 /** Excel's limit on a formula's length (characters). */
-const MAX_FORMULA = 8192;
+export const MAX_FORMULA = 8192;
 
 /** Messages for errors that carry none (a literal #VALUE!, a division by zero). */
 const PLAIN_MESSAGES: Record<string, string> = {
@@ -156,9 +157,18 @@ function gridArea(grid: unknown[][]): Area {
 /** The top-left value of a value (a cell's own value when it holds an array). */
 const scalarOf = (v: Value): Scalar | Fault => (isArea(v) ? (v.rows && v.cols ? v.at(0, 0) : null) : v);
 
+/**
+ * A value where an operator or a function wants one value: a block of more than one cell is
+ * #VALUE! (Excel would spill one result per cell; one cell cannot show them), never its top-left.
+ */
+const single = (v: Value): Scalar | Fault =>
+  isArea(v) && v.rows * v.cols > 1
+    ? new Fault("#VALUE!", `A block of ${v.rows} × ${v.cols} cells is used where one value belongs.`)
+    : scalarOf(v);
+
 /** A value as a number for arithmetic: blank is 0, TRUE is 1, numeric text its number, other text #VALUE!. */
 function toNumber(v: Value): number | Fault {
-  const s = scalarOf(v);
+  const s = single(v);
   if (typeof s === "number") return s;
   if (s === null) return 0;
   if (typeof s === "boolean") return s ? 1 : 0;
@@ -170,7 +180,7 @@ function toNumber(v: Value): number | Fault {
 
 /** A value as a condition: numbers are TRUE unless 0, "TRUE"/"FALSE" text is read, other text #VALUE!. */
 function toBoolean(v: Value): boolean | Fault {
-  const s = scalarOf(v);
+  const s = single(v);
   if (typeof s === "boolean") return s;
   if (typeof s === "number") return s !== 0;
   if (s === null) return false;
@@ -443,11 +453,8 @@ class CompiledSheet {
       case "unary": {
         const operand = this.compile(node.operand, owner);
         const minus = node.op === "-";
-        if (!minus)
-          return (st) => {
-            const x = operand(st);
-            return typeof x === "number" ? x : toNumber(x);
-          };
+        // Unary plus changes nothing, as in Excel (+"text" is "text").
+        if (!minus) return (st) => single(operand(st));
         return (st) => {
           const v = operand(st);
           const x = typeof v === "number" ? v : toNumber(v);
@@ -474,9 +481,9 @@ class CompiledSheet {
     const right = this.compile(node.right, owner);
     const comparison = (test: (order: number) => boolean): Fn => {
       return (st) => {
-        const a = scalarOf(left(st));
+        const a = single(left(st));
         if (isFault(a)) return a;
-        const b = scalarOf(right(st));
+        const b = single(right(st));
         if (isFault(b)) return b;
         return test(compare(a, b));
       };
@@ -520,9 +527,9 @@ class CompiledSheet {
         return (st) => arithmetic(left(st), right(st), "^");
       case "&":
         return (st) => {
-          const a = scalarOf(left(st));
+          const a = single(left(st));
           if (isFault(a)) return a;
-          const b = scalarOf(right(st));
+          const b = single(right(st));
           return isFault(b) ? b : textOf(a) + textOf(b);
         };
       case "=":
@@ -919,10 +926,15 @@ function modelOutputs(sheet: CompiledSheet): ModelOutput[] {
   return outputs;
 }
 
-const outcomeOf = (v: Scalar | Fault, output: string): Outcome => {
+/** A cell's value as an outcome; `what` names the cell in the message for a value that is not a number. */
+const outcomeOf = (v: Scalar | Fault, what: string): Outcome => {
   if (typeof v === "number") return { value: v };
   if (isFault(v)) return { error: v.code, message: v.message || PLAIN_MESSAGES[v.code] || v.code };
-  return { error: "#VALUE!", message: `${output} is not a number.` };
+  const shown =
+    v === null || v === ""
+      ? "is blank"
+      : `shows ${typeof v === "string" ? `"${v.slice(0, 24)}"` : v ? "TRUE" : "FALSE"}`;
+  return { error: "#VALUE!", message: `${what} ${shown}, not a number.` };
 };
 
 /**
@@ -958,7 +970,7 @@ export function scenarioModel(s: Scenario): ScenarioModel {
       const { row, col } = outputCell(output);
       const st = sheet.state();
       for (const [key, x] of Object.entries(values)) writer(key).write(st.values, x);
-      return outcomeOf(sheet.read(st, row, col), output);
+      return outcomeOf(sheet.read(st, row, col), outputs.find((o) => o.name === output)?.label || output);
     },
     compile(output, varying) {
       const { row, col } = outputCell(output);

@@ -140,7 +140,11 @@ function numbers(raw: unknown, fields: readonly NumberField[], errors: string[])
  * Why BUILDOUT would refuse these tasks and risk events at `trials`: trials × (tasks + predecessor
  * links + risk events) over its work cap (each event draws once per trial).
  */
-function workProblem(list: BuildoutTask[], risks: number, trials: number): string | undefined {
+/**
+ * A build-out's work units per Monte Carlo trial, as BUILDOUT counts them: tasks + distinct
+ * predecessor links + risk events.
+ */
+export function buildoutUnits(list: readonly BuildoutTask[], risks: number): { links: number; units: number } {
   const linksOf = (t: BuildoutTask) =>
     new Set(
       t.predecessors
@@ -149,7 +153,11 @@ function workProblem(list: BuildoutTask[], risks: number, trials: number): strin
         .filter((p) => p !== ""),
     ).size;
   const links = list.reduce((sum, t) => sum + linksOf(t), 0);
-  const units = list.length + links + risks;
+  return { links, units: list.length + links + risks };
+}
+
+function workProblem(list: BuildoutTask[], risks: number, trials: number): string | undefined {
+  const { links, units } = buildoutUnits(list, risks);
   if (units === 0 || trials * units <= MAX_WORK) return undefined;
   const most = Math.floor(MAX_WORK / units).toLocaleString("en-US");
   if (risks === 0)
@@ -358,11 +366,10 @@ export function sheetNameFor(name: string, taken: readonly string[]): string {
   const base =
     cleanText(name, 200)
       .replace(/[[\]:*?/\\]/g, " ")
-      .replace(/^'+|'+$/g, "")
       .replace(/\s+/g, " ")
       .trim()
       .slice(0, 25)
-      .trim() || "Scenario";
+      .replace(/^[\s']+|[\s']+$/g, "") || "Scenario";
   const used = new Set(taken.map((t) => t.toLowerCase()));
   const safe = base.toLowerCase() === "history" ? "History scenario" : base;
   for (let i = 1; ; i++) {

@@ -722,10 +722,11 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
       title: "When the project finishes (histogram)",
       categories: months,
       series: [{ name: "Finishes in the month", values: range(completion, 2, completionLast, 2) }],
-      categoryAxisTitle: "Month",
+      categoryAxisTitle: "Months from the start",
       valueAxisTitle: "Share of trials (%)",
       valueFormat: "percent",
-      categoryFormat: "months",
+      // Whole months (0, 20, 40), in Excel too: the table's month numbers.
+      categoryFormat: "count",
       gapWidth: 0,
       dataLabels: false,
     },
@@ -734,14 +735,15 @@ function buildoutPlan(s: BuildoutScenario): SheetPlan {
   );
   b.chart(
     {
-      type: "Line",
-      title: "Probability the project has finished (S-curve)",
+      // Over a numeric month axis: round ticks, whatever the horizon.
+      type: "XYScatterLines",
+      title: "Probability the project has finished, by month (S-curve)",
       categories: months,
       series: [{ name: "Finished by the month", values: range(completion, 3, completionLast, 3) }],
-      categoryAxisTitle: "Month",
-      valueAxisTitle: "Probability (%)",
+      categoryAxisTitle: "Months from the start",
+      valueAxisTitle: "Probability of having finished (%)",
       valueFormat: "percent",
-      categoryFormat: "months",
+      categoryFormat: "count",
       dataLabels: false,
     },
     "scurve",

@@ -21,9 +21,9 @@ import {
   truncationProblem,
 } from "../model/whatif";
 import { MAX_WORK } from "../model/buildout/simulate";
-import { ModelInput, Outcome, ScenarioModel } from "./evaluate";
+import { MAX_FORMULA, ModelInput, Outcome, ScenarioModel } from "./evaluate";
 import { NumberField, acceptedRange } from "./fields";
-import { BuildoutTask } from "./schema";
+import { BuildoutTask, buildoutUnits } from "./schema";
 import { planScenario } from "./sheets";
 
 export type Analysis =
@@ -261,12 +261,11 @@ function taskDistribution(
 const formulaMode = (model: ScenarioModel, output: string, cells: Record<string, string>) =>
   model.formula(output, cells) !== undefined ? ("formulas" as const) : ("values" as const);
 
-/** A build-out scenario's work per evaluation: its trials × (tasks + predecessor links); 0 for other kinds. */
+/** A build-out scenario's work per evaluation: its trials × (tasks + predecessor links + risk events); 0 for other kinds. */
 function buildoutWork(model: ScenarioModel): number {
   const s = model.scenario;
   if (s.kind !== "buildout") return 0;
-  const links = s.tasks.reduce((n, t) => n + t.predecessors.split(",").filter((p) => p.trim()).length, 0);
-  return s.values.trials * (s.tasks.length + links) + BUILDOUT_CALL_WORK;
+  return s.values.trials * buildoutUnits(s.tasks, s.risks.length).units + BUILDOUT_CALL_WORK;
 }
 
 /** Most uncertainty trials the scenario allows (a build-out runs its own simulation per trial). */
@@ -365,7 +364,10 @@ export function analysisProblems(model: ScenarioModel, a: Analysis): string[] {
     const known = outputs.includes(a.output) && Object.keys(cells).every((k) => model.inputs.some((i) => i.key === k));
     if (mode === "formulas" && known && model.formula(a.output, cells) === undefined)
       problems.push(
-        "Mode: this output cannot be written as formulas over these inputs (a build-out task): choose values.",
+        Object.keys(cells).some((k) => k.startsWith("task_"))
+          ? "Mode: this output cannot be written as formulas over a build-out task (it lives in the task table): choose values."
+          : `Mode: as one formula per cell, this output would be longer than Excel's ${number(MAX_FORMULA)} characters ` +
+              `(each reference repeats the sheet's name "${model.scenario.sheet}"): choose values, or rename the scenario shorter.`,
       );
   };
 
@@ -410,8 +412,12 @@ export function analysisProblems(model: ScenarioModel, a: Analysis): string[] {
   } else {
     problems.push(...uncertaintyProblems(model, a, inputOf));
   }
-  return problems;
+  return problems.map(inWords);
 }
+
+/** A problem with its non-finite numbers in words: a blank field or text reads as NaN, "1e400" as Infinity. */
+const inWords = (problem: string): string =>
+  problem.replace(/[-−]?(?:Infinity|∞)/g, "a number too large").replace(/\bNaN\b/g, "no number");
 
 function uncertaintyProblems(
   model: ScenarioModel,

@@ -2,9 +2,10 @@
  * Sheet plans of what-if analyses: the run's numbers as native tables and charts, in the scenario
  * sheets' conventions (a title, a note, header rows, number formats by each input's and output's
  * Format, Excel tables named BP_<id>_<part>, charts with unit-bearing axis titles). Sections run
- * down the sheet in columns A–I; each chart sits beside its own section at column K, and a section
- * with a chart is at least as tall as the chart, so no chart covers a cell the plan writes. A result
- * that is an error is written as its error and message (text), never as a number.
+ * down the sheet in columns A–I; each chart sits beside its own section at column K (the one-input
+ * table's under its two columns), and a section with a chart is at least as tall as the chart, so no
+ * chart covers a cell the plan writes. A result that is an error is written as its error and message
+ * (text), never as a number; money that can fall below zero is shown signed and scaled.
  */
 import { formatValue } from "../workbench/format";
 import { ModelOutput, Outcome, ScenarioModel } from "./evaluate";
@@ -16,8 +17,9 @@ import { ANALYSIS_LABELS, Analysis, AnalysisResult, defaultSwing } from "./whati
 const CHART_COL = 11;
 /** Most points of the S-curve table (the cumulative curve is thinned evenly beyond that). */
 const MAX_CURVE_POINTS = 101;
-/** Most bars or points that still carry readable data labels. */
+/** Most bars that still carry readable data labels, and most points of a line. */
 const MAX_LABELLED = 12;
+const MAX_LABELLED_POINTS = 6;
 /** Bars a tornado chart draws at most (inputs that do not move the output stay in its table only). */
 const MAX_TORNADO_BARS = 12;
 
@@ -74,8 +76,8 @@ class Sheet {
     this.plan.tables.push({ name: `BP_${this.id}_${part}`, address });
   }
 
-  chart(part: string, row: number, spec: Omit<ChartSpec, "name" | "anchor">) {
-    this.plan.charts.push({ ...spec, name: `BP_${this.id}_${part}chart`, anchor: cell(row, CHART_COL) });
+  chart(part: string, row: number, spec: Omit<ChartSpec, "name" | "anchor">, col = CHART_COL) {
+    this.plan.charts.push({ ...spec, name: `BP_${this.id}_${part}chart`, anchor: cell(row, col) });
   }
 
   finish(widths: readonly number[]): SheetPlan {
@@ -122,16 +124,25 @@ const inputOf = (model: ScenarioModel, key: string) => {
 
 const withUnit = (label: string, unit: string) => (unit ? `${label} (${unit})` : label);
 
+const valuesOf = (outcomes: readonly Outcome[]): number[] => outcomes.flatMap((o) => ("value" in o ? [o.value] : []));
+
+/**
+ * How an output's values show where some may be below zero: money signed and scaled (the usd
+ * format's scales, $1.2 B and $340.0 M, hold for positive amounts only: -$279,900,000 otherwise).
+ */
+export const levelFormat = (format: Format, values: readonly number[]): Format =>
+  values.some((v) => v < 0) ? changeFormat(format) : format;
+
 const computedNote = (ctx: Context, what: string) =>
   `${what} Computed by the Balance Point pane from the scenario "${ctx.model.scenario.name}" (sheet ` +
   `${ctx.model.scenario.sheet}): the numbers are values, so run the analysis again after editing the scenario.`;
 
 /** Row 4: the output with the scenario's own values (a formula over them when the table holds formulas). */
-function baseRow(ctx: Context, base: Outcome, formulas = false) {
+function baseRow(ctx: Context, base: Outcome, formulas = false, format = ctx.output.format) {
   ctx.s.text(4, 1, "Base (the scenario's values)", "header");
   const f = formulas ? ctx.model.formula(ctx.output.name, {}) : undefined;
-  if (f) ctx.s.formula(4, 2, f, ctx.output.format);
-  else ctx.s.outcome(4, 2, base, ctx.output.format);
+  if (f) ctx.s.formula(4, 2, f, format);
+  else ctx.s.outcome(4, 2, base, format);
 }
 
 function tornadoSheet(ctx: Context, a: Kinded<"tornado">, r: Ran<"tornado">): SheetPlan {
@@ -151,7 +162,8 @@ function tornadoSheet(ctx: Context, a: Kinded<"tornado">, r: Ran<"tornado">): Sh
     "note",
   );
   if (reasons.length) s.text(3, 1, `Left out: ${reasons.join("; ")}.`, "note");
-  baseRow(ctx, r.base);
+  const level = levelFormat(output.format, valuesOf([r.base, ...r.bars.flatMap((b) => [b.atLow, b.atHigh])]));
+  baseRow(ctx, r.base, false, level);
 
   const first = 6;
   s.text(first, 1, `${output.label} at each end of each input's range, widest swing first`, "header");
@@ -182,8 +194,8 @@ function tornadoSheet(ctx: Context, a: Kinded<"tornado">, r: Ran<"tornado">): Sh
     s.text(row, 1, input.label);
     s.number(row, 2, b.low, input.format);
     s.number(row, 3, b.high, input.format);
-    s.outcome(row, 4, b.atLow, output.format);
-    s.outcome(row, 5, b.atHigh, output.format);
+    s.outcome(row, 4, b.atLow, level);
+    s.outcome(row, 5, b.atHigh, level);
     s.outcome(row, 6, change(b.atLow), changeFormat(output.format));
     s.outcome(row, 7, change(b.atHigh), changeFormat(output.format));
     const failed = "error" in b.atLow ? b.atLow : "error" in b.atHigh ? b.atHigh : undefined;
@@ -225,13 +237,14 @@ function tornadoSheet(ctx: Context, a: Kinded<"tornado">, r: Ran<"tornado">): Sh
 function spiderSection(ctx: Context, a: Kinded<"tornado">, lines: Ran<"tornado">["spider"], first: number) {
   const { model, s, output } = ctx;
   const inputs = lines.map((l) => inputOf(model, l.input));
+  const level = levelFormat(output.format, valuesOf(lines.flatMap((l) => l.values)));
   const steps = a.steps;
   const mid = (steps - 1) / 2;
   // x: the inputs' common change from base when they share one (a ±20 % swing), else the position in the range.
   const changes = lines.map((l, k) => l.inputs.map((v) => (v - inputs[k].value) / inputs[k].value));
   const common =
     inputs.every((i) => i.value !== 0) && changes.every((c) => c.every((x, j) => Math.abs(x - changes[0][j]) < 1e-9));
-  const xHeader = common ? "Change of each input from base" : "Position in the range (−100% low, +100% high)";
+  const xHeader = common ? "Change of each input from base" : "Step (−100% low, +100% high)";
   const xs = common ? changes[0] : Array.from({ length: steps }, (_, j) => (j - mid) / mid);
   s.text(
     first,
@@ -243,7 +256,7 @@ function spiderSection(ctx: Context, a: Kinded<"tornado">, lines: Ran<"tornado">
   s.header(header, [xHeader, ...inputs.map((i) => i.label)]);
   xs.forEach((x, j) => {
     s.number(header + 1 + j, 1, x, "percent");
-    lines.forEach((l, k) => s.outcome(header + 1 + j, 2 + k, l.values[j], output.format));
+    lines.forEach((l, k) => s.outcome(header + 1 + j, 2 + k, l.values[j], level));
   });
   const last = header + steps;
   s.table("spider", range(header, 1, last, 1 + lines.length));
@@ -254,7 +267,7 @@ function spiderSection(ctx: Context, a: Kinded<"tornado">, lines: Ran<"tornado">
     series: inputs.map((i, k) => ({ name: i.label, values: range(header + 1, 2 + k, last, 2 + k) })),
     categoryAxisTitle: common ? "Change of each input from base (%)" : "Position in each input's range (%)",
     valueAxisTitle: withUnit(output.label, output.unit),
-    valueFormat: output.format,
+    valueFormat: level,
     dataLabels: false,
     categoryFormat: "percent",
   });
@@ -297,7 +310,8 @@ function table1Sheet(ctx: Context, a: Kinded<"table1">, r: Ran<"table1">): Sheet
         ),
     "note",
   );
-  baseRow(ctx, r.base, formulas);
+  const level = levelFormat(output.format, valuesOf([r.base, ...r.values]));
+  baseRow(ctx, r.base, formulas, level);
   const first = 6;
   s.text(first, 1, `${output.label} by ${input.label}`, "header");
   const header = first + 1;
@@ -307,22 +321,28 @@ function table1Sheet(ctx: Context, a: Kinded<"table1">, r: Ran<"table1">): Sheet
     s.number(row, 1, v, input.format, formulas ? "input" : "output");
     const f = formulas ? model.formula(a.output, { [a.input]: `$A${row}` }) : undefined;
     if (formulas && !f) throw new Error(`${output.label} cannot be written as a formula over ${input.label}`);
-    if (f) s.formula(row, 2, f, output.format);
-    else s.outcome(row, 2, r.values[n], output.format);
+    if (f) s.formula(row, 2, f, level);
+    else s.outcome(row, 2, r.values[n], level);
   });
   const last = header + a.values.length;
   s.table("table", range(header, 1, last, 2));
-  s.chart("table", first, {
-    type: "Line",
-    title: `${output.label} by ${input.label}`,
-    categories: range(header + 1, 1, last, 1),
-    series: [{ name: output.label, values: range(header + 1, 2, last, 2) }],
-    categoryAxisTitle: withUnit(input.label, input.unit),
-    valueAxisTitle: withUnit(output.label, output.unit),
-    valueFormat: output.format,
-    dataLabels: a.values.length <= MAX_LABELLED,
-    categoryFormat: input.format,
-  });
+  // Under the table, from column A: beside it, the chart would cover its long header.
+  s.chart(
+    "table",
+    last + 2,
+    {
+      type: "Line",
+      title: `${output.label} by ${input.label}`,
+      categories: range(header + 1, 1, last, 1),
+      series: [{ name: output.label, values: range(header + 1, 2, last, 2) }],
+      categoryAxisTitle: withUnit(input.label, input.unit),
+      valueAxisTitle: withUnit(output.label, output.unit),
+      valueFormat: level,
+      dataLabels: a.values.length <= MAX_LABELLED_POINTS,
+      categoryFormat: input.format,
+    },
+    1,
+  );
   return s.finish([30, 22]);
 }
 
@@ -341,16 +361,13 @@ function table2Sheet(ctx: Context, a: Kinded<"table2">, r: Ran<"table2">): Sheet
       : computedNote(ctx, `${what}, the other inputs at the scenario's values.`),
     "note",
   );
-  baseRow(ctx, r.base, formulas);
+  const level = levelFormat(output.format, valuesOf([r.base, ...r.values.flat()]));
+  baseRow(ctx, r.base, formulas, level);
   const first = 6;
   s.text(first, 1, `${withUnit(output.label, output.unit)}: shaded from lowest (light) to highest (dark)`, "header");
   const header = first + 1;
-  s.text(
-    header,
-    1,
-    `${withUnit(rowInput.label, rowInput.unit)} ↓ · ${withUnit(colInput.label, colInput.unit)} →`,
-    "header",
-  );
+  const corner = `${withUnit(rowInput.label, rowInput.unit)} ↓ · ${withUnit(colInput.label, colInput.unit)} →`;
+  s.text(header, 1, corner, "header");
   const style = formulas ? "input" : "output";
   a.colValues.forEach((v, c) => s.number(header, 2 + c, v, colInput.format, style));
   a.rowValues.forEach((v, n) => {
@@ -362,13 +379,14 @@ function table2Sheet(ctx: Context, a: Kinded<"table2">, r: Ran<"table2">): Sheet
         ? model.formula(a.output, { [a.rowInput]: `$A${row}`, [a.colInput]: `${column(col)}$${header}` })
         : undefined;
       if (formulas && !f) throw new Error(`${output.label} cannot be written as a formula over these inputs`);
-      if (f) s.formula(row, col, f, output.format);
-      else s.outcome(row, col, r.values[n][c], output.format);
+      if (f) s.formula(row, col, f, level);
+      else s.outcome(row, col, r.values[n][c], level);
     });
   });
   const last = header + a.rowValues.length;
   s.plan.colorScales = [range(header + 1, 2, last, 1 + a.colValues.length)];
-  return s.finish([40, ...a.colValues.map(() => 14)]);
+  // Column A as wide as the corner's label (up to 72 characters), so that both inputs read whole.
+  return s.finish([Math.min(72, Math.max(40, corner.length + 2)), ...a.colValues.map(() => 14)]);
 }
 
 const describe = (d: Kinded<"uncertainty">["uncertain"][number]["distribution"]): string =>
@@ -377,7 +395,10 @@ const describe = (d: Kinded<"uncertainty">["uncertain"][number]["distribution"])
 function uncertaintySheet(ctx: Context, a: Kinded<"uncertainty">, r: Ran<"uncertainty">): SheetPlan {
   const { model, s, output } = ctx;
   const sim = r.simulation;
-  const fmt = output.format;
+  const fmt = levelFormat(
+    output.format,
+    valuesOf([r.base]).concat(Number.isFinite(sim.stats.min) ? [sim.stats.min] : []),
+  );
   const inputs = a.uncertain.map((u) => inputOf(model, u.input));
   s.text(
     2,
@@ -389,17 +410,25 @@ function uncertaintySheet(ctx: Context, a: Kinded<"uncertainty">, r: Ran<"uncert
     ),
     "note",
   );
-  baseRow(ctx, r.base);
+  baseRow(ctx, r.base, false, fmt);
 
   // Statistics, with the histogram beside them.
   let first = 6;
-  s.text(first, 1, `${output.label}: statistics over the trials`, "header");
+  const valued = a.trials - sim.failed;
+  s.text(
+    first,
+    1,
+    sim.failed
+      ? `${output.label}: statistics over the ${valued.toLocaleString("en-US")} trials that gave a value (${sim.failed.toLocaleString("en-US")} failed)`
+      : `${output.label}: statistics over the trials`,
+    "header",
+  );
   s.header(first + 1, ["Statistic", "Value"]);
   const st = sim.stats;
   const stats: [string, number, Format][] = [
     ["Mean", st.mean, fmt],
-    ["Standard error of the mean", st.stdError, fmt],
-    ["Standard deviation", st.sd, fmt],
+    ["Standard error of the mean", st.stdError, output.format],
+    ["Standard deviation", st.sd, output.format],
     ["P10", st.p10, fmt],
     ["P50 (median)", st.p50, fmt],
     ["P90", st.p90, fmt],
@@ -444,11 +473,13 @@ function uncertaintySheet(ctx: Context, a: Kinded<"uncertainty">, r: Ran<"uncert
     s.chart("histogram", first, {
       type: "ColumnClustered",
       title: `Distribution of ${output.label}`,
-      categories: range(header + 1, 1, last, 1),
+      // Each column under the value its bin starts at: "$200 M" rather than "$200.0 M–$300.0 M" on two lines.
+      categories: range(header + 1, 2, last, 2),
       series: [{ name: "Share of trials", values: range(header + 1, 5, last, 5) }],
-      categoryAxisTitle: withUnit(output.label, output.unit),
+      categoryAxisTitle: withUnit(`${output.label}, bin from`, output.unit),
       valueAxisTitle: "Share of trials (%)",
       valueFormat: "percent",
+      categoryFormat: fmt,
       dataLabels: false,
       gapWidth: 0,
     });

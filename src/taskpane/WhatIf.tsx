@@ -49,7 +49,15 @@ import { Message, Notice, failure } from "./Notice";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    // A long option (an output's label with its unit) is cut inside the pane rather than widening it.
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select": { width: "100%", minWidth: 0 },
+    "& select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
   group: {
     border: "none",
@@ -62,6 +70,9 @@ const useStyles = makeStyles({
   },
   narrow: { width: "9em" },
 });
+
+/** An input as wide as its field (Fluent's Input has a minimum width that overflows a narrow field). */
+const useBoxStyles = makeStyles({ input: { minWidth: 0, width: "100%" } });
 
 type Kind = Analysis["kind"];
 // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
@@ -126,16 +137,22 @@ interface NumberBoxProps {
   className?: string;
 }
 
+const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+/** A typed number: decimal digits with an optional exponent ("1.5", "-2e3"); anything else, blank, "0x10" or "Infinity", is NaN. */
+const readNumber = (text: string): number => (DECIMAL.test(text.trim()) ? Number(text.trim()) : NaN);
+
 /** A number as the pane writes it in a field: 12 significant digits, so 0.07 × 0.8 shows as 0.056. */
 const written = (v: number): string => (Number.isNaN(v) ? "" : String(Number(v.toPrecision(12))));
 
 /** A number field that keeps what is typed ("1.", blank) while it reads as `value`; blank or not a number is NaN. */
 function NumberBox({ label, value, onChange, hint, problem, className }: NumberBoxProps) {
   const [text, setText] = useState(() => written(value));
-  const typed = text.trim() === "" ? NaN : Number(text);
+  const typed = readNumber(text);
   const same = Object.is(typed, value) || typed === value || (text.trim() !== "" && String(typed) === written(value));
   const shown = same ? text : written(value);
   const message = Number.isNaN(value) ? "Enter a number." : problem;
+  const styles = useBoxStyles();
   return (
     <Field
       label={label}
@@ -145,11 +162,12 @@ function NumberBox({ label, value, onChange, hint, problem, className }: NumberB
       className={className}
     >
       <Input
+        className={styles.input}
         inputMode="decimal"
         value={shown}
         onChange={(_, d) => {
           setText(d.value);
-          onChange(d.value.trim() === "" ? NaN : Number(d.value));
+          onChange(readNumber(d.value));
         }}
       />
     </Field>
@@ -174,7 +192,7 @@ function ValuesBox({
     t
       .split(/[,;\s]+/)
       .filter(Boolean)
-      .map(Number);
+      .map(readNumber);
   const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
   const shown = same(parse(text), values) ? text : values.join(", ");
   const bad = parse(shown).some(Number.isNaN);
@@ -196,6 +214,7 @@ function ValuesBox({
 function SpacedValues({
   input,
   swing,
+  count,
   onFill,
   rowClass,
   narrowClass,
@@ -203,6 +222,8 @@ function SpacedValues({
   input: ModelInput;
   /** Where From and To start. */
   swing: Swing;
+  /** Where Steps starts: the number of values the table has now. */
+  count: number;
   // eslint-disable-next-line no-unused-vars -- a parameter of a signature (the base rule misreads .tsx types)
   onFill(values: number[]): void;
   rowClass: string;
@@ -210,7 +231,7 @@ function SpacedValues({
 }) {
   const [start, setStart] = useState(swing.low);
   const [stop, setStop] = useState(swing.high);
-  const [steps, setSteps] = useState(7);
+  const [steps, setSteps] = useState(count);
   const ready = [start, stop, steps].every(Number.isFinite) && steps >= 2 && steps <= 50;
   return (
     <div className={rowClass}>
@@ -252,16 +273,19 @@ export function WhatIf({ whatIf, scenario, onBack, onApplied }: WhatIfProps) {
   const [answer, setAnswer] = useState<{ analysis: Of<"goalseek">; result: GoalSeek } | undefined>();
   const [asking, setAsking] = useState(false);
 
-  /** Reads the scenario as its sheet stands now; a failure is shown with a Retry. */
+  /**
+   * Reads the scenario as its sheet stands now. A failure is shown with a Retry, also when the
+   * sheet holds inputs an analysis cannot use: the user fixes them there and reads it again.
+   */
   const load = useCallback(
     async (keep?: Analysis) => {
       try {
         const m = await whatIf.model(scenario.id);
         setModel(m);
         setAnalysis(keep ?? defaultAnalysis(m, "tornado"));
+        setMessage((shown) => (shown?.intent === "error" ? undefined : shown));
       } catch (error) {
-        const { text, retriable } = failure(error);
-        setMessage({ intent: "error", text, retry: retriable ? () => void load(keep) : undefined });
+        setMessage({ intent: "error", text: failure(error).text, retry: () => void load(keep) });
       }
     },
     [whatIf, scenario.id],
@@ -428,6 +452,7 @@ export function WhatIf({ whatIf, scenario, onBack, onApplied }: WhatIfProps) {
             key={`${key}-spaced`}
             input={input}
             swing={swingOf(model!, input)}
+            count={values.length}
             onFill={onChange}
             rowClass={styles.row}
             narrowClass={styles.narrow}

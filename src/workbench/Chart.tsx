@@ -9,13 +9,29 @@
  * lines with markers over a numeric x axis (the categories are the x values, e.g. an S-curve's).
  * Numeric categories and x ticks show in the spec's categoryFormat. A value that is not a number
  * (text, an error, a blank) is a gap, never a zero.
+ *
+ * What keeps it readable: scale labels without the decimal zeros they all share ("20%", "$200 M"),
+ * as many ticks as fit without overlapping and that the format can tell apart; a legend wrapped
+ * onto rows; axis titles kept whole (on two lines when long) and inside the chart; bar charts no
+ * taller than the CHART_ROWS rows a sheet plan leaves them (bars get thinner, labels every few).
  */
-import { ChartSpec, NUMBER_FORMATS, cell, cellsOf } from "../scenario/plan";
+import { CHART_ROWS, ChartSpec, NUMBER_FORMATS, cell, cellsOf } from "../scenario/plan";
 import { MemorySheet } from "../workbook/memory";
-import { barLayout, clip, labelEvery, pointOf, textWidth, valueScale, wrap } from "./chartScale";
+import {
+  barLayout,
+  clip,
+  fittingScale,
+  labelEvery,
+  pointOf,
+  textWidth,
+  trimZeros,
+  valueScale,
+  wrap,
+} from "./chartScale";
 import { formatValue } from "./format";
 
-const COLORS = ["#0f6cbd", "#c50f1f", "#107c10", "#8764b8", "#ca5010"];
+/** Series colours in order: a spider's six lines each get their own. */
+const COLORS = ["#0f6cbd", "#c50f1f", "#107c10", "#8764b8", "#ca5010", "#038387", "#8e562e", "#e3008c"];
 const FONT = 11;
 const WIDTH = 480;
 /** Width of a chart on the grid: the drawing and its frame. */
@@ -26,6 +42,17 @@ const PLOT_HEIGHT = 200;
 const BAR_BAND = 22;
 const BAR_LABEL_CHARS = 28;
 const GAP = 6;
+/** The grid's row height (Grid.tsx ROW_HEIGHT) and the frame around a chart there (4 px each side). */
+const ROW_PIXELS = 22;
+const FRAME = 8;
+/** The tallest drawing: a chart stays within the CHART_ROWS rows a sheet plan leaves it. */
+export const MAX_HEIGHT = CHART_ROWS * ROW_PIXELS - FRAME;
+/** A legend entry: its colour mark with the space after it, the space before the next, a row's height. */
+const LEGEND_MARK = 14;
+const LEGEND_SPACE = 12;
+const LEGEND_ROW = FONT + 6;
+/** Characters of an axis title on one line under the plot (two lines at most). */
+const TITLE_CHARS = Math.floor((WIDTH - 2 * GAP) / (FONT * 0.6));
 /** A column band at least this wide shows its own label, wrapped between words. */
 const WORD_BAND = 48;
 
@@ -46,14 +73,17 @@ function cellsIn(sheet: MemorySheet, range: string) {
 
 export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) {
   const format = NUMBER_FORMATS[spec.valueFormat];
-  const show = (v: number) => formatValue(v, format);
   const categoryFormat = spec.categoryFormat && NUMBER_FORMATS[spec.categoryFormat];
   const categoryCells = cellsIn(sheet, spec.categories);
-  const categories = categoryCells.map((c) =>
+  const shownCategories = categoryCells.map((c) =>
     c === undefined || c.value === null
       ? ""
       : formatValue(c.value, typeof c.value === "number" && categoryFormat ? categoryFormat : c.format),
   );
+  // Numeric categories (bins, steps) read as a scale: without zeros every label shares.
+  const categories = categoryCells.every((c) => typeof c?.value === "number")
+    ? trimZeros(shownCategories)
+    : shownCategories;
   const xy = spec.type === "XYScatterLines";
   const xValues = categoryCells.map((c) => pointOf(c?.value));
   const series: Series[] = spec.series.map((s, k) => {
@@ -68,47 +98,82 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
   // A scatter point needs both its x and its y.
   if (xy) for (const s of series) s.points = s.points.map((p, i) => (xValues[i] === null ? null : p));
   const numbers = series.flatMap((s) => s.points.filter((p): p is number => p !== null));
-  const scale = valueScale(numbers);
-  const tickLabels = scale.ticks.map(show);
-  const xScale = valueScale(
-    xValues.filter((x, i): x is number => x !== null && series.some((s) => s.points[i] !== null)),
-    5,
-    false,
-  );
-  const xTickLabels = xScale.ticks.map((t) => formatValue(t, categoryFormat ?? "General"));
   const n = Math.max(categories.length, 1);
   const horizontal = spec.type === "BarClustered";
-  const legend = series.length > 1;
+  const legendRows = series.length > 1 ? legendLayout(series.map((s) => s.name)) : [];
   // Bars of several series side by side take `slots` bar widths (one when they overlap fully).
   const overlap = spec.overlap ?? 0;
   const slots = Math.max(1, 1 + (series.length - 1) * (1 - overlap / 100));
+  // Scale labels without zeros every label shares ("10%", "$200 M", "12 months").
+  const showIn = (code: string) => (v: number) => formatValue(v, code);
+  const labelsIn = (code: string) => (ticks: number[]) => trimZeros(ticks.map(showIn(code)));
+  const across = (label: string) => textWidth(label, FONT) + 2 * GAP;
 
   // Layout: title, legend, plot area, axes; the category labels size the margin they sit in.
   const titleHeight = FONT + 10;
-  const legendHeight = legend ? FONT + 8 : 0;
+  const legendHeight = legendRows.length * LEGEND_ROW;
   const top = titleHeight + legendHeight + GAP + (spec.dataLabels && !horizontal ? FONT : 0);
-  const tickWidth = Math.max(...tickLabels.map((t) => textWidth(t, FONT)));
-  const barLabels = categories.map((c) => clip(c, BAR_LABEL_CHARS));
-  const barLabelWidth = Math.max(0, ...barLabels.map((c) => textWidth(c, FONT)));
-  const axisTitleSpace = FONT + 2 * GAP;
-  const left = axisTitleSpace + (horizontal ? barLabelWidth : tickWidth) + GAP;
-  const xTickWidth = Math.max(...xTickLabels.map((t) => textWidth(t, FONT)));
+  const draft = labelsIn(format)(valueScale(numbers).ticks);
+  const tickWidth = Math.max(...draft.map((t) => textWidth(t, FONT)));
+  // The axis titles: under the plot on one line when it fits, else two; beside it along the
+  // chart's height, on a second line when one is too short.
+  const bottomTitle = wrap((horizontal ? spec.valueAxisTitle : spec.categoryAxisTitle) ?? "", TITLE_CHARS);
+  const bottomOf = (labelLines: number) => GAP + FONT * labelLines + GAP + (FONT + 2) * bottomTitle.length + GAP;
+  // Bars grow with their categories, up to the chart's room on the sheet, then get thinner.
+  const plotHeight = horizontal ? Math.min(BAR_BAND * slots * n, MAX_HEIGHT - top - bottomOf(1)) : PLOT_HEIGHT;
+  const sideRoom = top + plotHeight + bottomOf(1) - 2 * GAP;
+  const sideText = (horizontal ? spec.categoryAxisTitle : spec.valueAxisTitle) ?? "";
+  const sideTitle = wrap(sideText, Math.floor(sideRoom / (FONT * 0.6)), 2);
+  const axisTitleSpace = FONT + 2 * GAP + (FONT + 2) * (sideTitle.length - 1);
+  const barLabelWidth = Math.max(0, ...categories.map((c) => textWidth(clip(c, BAR_LABEL_CHARS), FONT)));
+  // Data labels beside bars: room for the widest at the end of the longest bar either way.
+  const dataLabelWidth =
+    spec.dataLabels && horizontal
+      ? GAP + Math.max(0, ...series.flatMap((s) => s.shown.map((t) => textWidth(t, FONT - 1))))
+      : 0;
+  const below = numbers.some((v) => v < 0) ? dataLabelWidth : 0;
+  const left = axisTitleSpace + (horizontal ? barLabelWidth + below : tickWidth) + GAP;
+  const plotted = xValues.filter((x, i): x is number => x !== null && series.some((s) => s.points[i] !== null));
+  const xDraft = labelsIn(categoryFormat ?? "General")(valueScale(plotted, 5, false).ticks);
+  const xTickWidth = Math.max(...xDraft.map((t) => textWidth(t, FONT)));
   const right =
     GAP +
     (horizontal
-      ? Math.max(tickWidth / 2, spec.dataLabels ? tickWidth : 0)
+      ? Math.max(tickWidth / 2, numbers.some((v) => v >= 0) ? dataLabelWidth : 0)
       : Math.max(tickWidth / 2, xy ? xTickWidth / 2 : 0));
   const plotWidth = WIDTH - left - right;
-  const band = (horizontal ? BAR_BAND * slots * n : plotWidth) / n;
-  const plotHeight = horizontal ? band * n : PLOT_HEIGHT;
   // Column and line labels: every one, on up to three lines, while a band is wide enough for a
   // word; in narrow bands (months) every few, so that they do not overlap; cut when too long.
+  const columnBand = plotWidth / n;
   const widest = Math.max(0, ...categories.map((c) => textWidth(c, FONT)));
-  const every = horizontal || band >= WORD_BAND ? 1 : labelEvery(Math.min(widest, 90) + GAP, band);
-  const fit = Math.max(3, Math.floor((band * every - GAP) / (FONT * 0.6)));
+  const every = horizontal || columnBand >= WORD_BAND ? 1 : labelEvery(Math.min(widest, 90) + GAP, columnBand);
+  const fit = Math.max(3, Math.floor((columnBand * every - GAP) / (FONT * 0.6)));
   const columnLabels = categories.map((c) => wrap(c, fit, 3));
   const labelLines = horizontal || xy ? 1 : Math.max(1, ...columnLabels.map((l) => l.length));
-  const height = top + plotHeight + GAP + FONT * labelLines + GAP + FONT + GAP;
+  const bottom = bottomOf(labelLines);
+  const band = (horizontal ? plotHeight : plotWidth) / n;
+  const height = top + plotHeight + bottom;
+  // Bar labels every few categories when the bands are thinner than a line of text.
+  const barEvery = horizontal ? labelEvery(FONT + 1, band) : 1;
+  const { scale, labels: tickLabels } = fittingScale(
+    numbers,
+    horizontal ? plotWidth : plotHeight,
+    showIn(format),
+    horizontal ? across : () => FONT + GAP,
+  );
+  const { scale: xScale, labels: xTickLabels } = fittingScale(
+    plotted,
+    plotWidth,
+    showIn(categoryFormat ?? "General"),
+    across,
+    false,
+  );
+  // Each title's centre: at the plot's middle, moved in so that it stays inside the chart.
+  const inside = (centre: number, length: number, size: number) =>
+    Math.min(Math.max(centre, GAP + length / 2), size - GAP - length / 2);
+  const bottomWidth = Math.max(0, ...bottomTitle.map((l) => textWidth(l, FONT)));
+  const bottomX = inside(left + plotWidth / 2, bottomWidth, WIDTH);
+  const sideY = inside(top + plotHeight / 2, Math.max(0, ...sideTitle.map((l) => textWidth(l, FONT))), height);
 
   // Value → position along the value axis, category index → position of its band's start.
   const span = scale.max - scale.min;
@@ -135,7 +200,7 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
         <text data-part="title" x={WIDTH / 2} y={FONT + 4} textAnchor="middle" fontSize={FONT + 2} fontWeight={600}>
           {spec.title}
         </text>
-        {legend && <Legend series={series} y={titleHeight + FONT} />}
+        {legendRows.length > 0 && <Legend series={series} rows={legendRows} y={titleHeight + FONT} />}
 
         {/* Gridlines and the value scale. */}
         {scale.ticks.map((t, i) =>
@@ -168,12 +233,19 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
           ))}
         {categories.map((c, i) =>
           xy ? null : horizontal ? (
-            <g key={i}>
-              <title>{c}</title>
-              <text data-part="category-label" x={left - GAP} y={bandStart(i) + band / 2 + FONT / 3} textAnchor="end">
-                {barLabels[i]}
-              </text>
-            </g>
+            i % barEvery === 0 ? (
+              <g key={i}>
+                <title>{c}</title>
+                <text
+                  data-part="category-label"
+                  x={left - GAP - below}
+                  y={bandStart(i) + band / 2 + FONT / 3}
+                  textAnchor="end"
+                >
+                  {clip(c, BAR_LABEL_CHARS)}
+                </text>
+              </g>
+            ) : null
           ) : i % every === 0 ? (
             <g key={i}>
               <title>{c}</title>
@@ -251,20 +323,28 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
         />
         <text
           data-part={horizontal ? "value-axis-title" : "category-axis-title"}
-          x={left + plotWidth / 2}
-          y={height - GAP}
+          x={bottomX}
+          y={height - GAP - (FONT + 2) * (bottomTitle.length - 1)}
           textAnchor="middle"
           fontWeight={600}
         >
-          {horizontal ? spec.valueAxisTitle : spec.categoryAxisTitle}
+          {bottomTitle.map((line, j) => (
+            <tspan key={j} x={bottomX} dy={j === 0 ? 0 : FONT + 2}>
+              {line}
+            </tspan>
+          ))}
         </text>
         <text
           data-part={horizontal ? "category-axis-title" : "value-axis-title"}
-          transform={`translate(${FONT + 2}, ${top + plotHeight / 2}) rotate(-90)`}
+          transform={`translate(${FONT + 2}, ${sideY}) rotate(-90)`}
           textAnchor="middle"
           fontWeight={600}
         >
-          {horizontal ? spec.categoryAxisTitle : spec.valueAxisTitle}
+          {sideTitle.map((line, j) => (
+            <tspan key={j} x={0} dy={j === 0 ? 0 : FONT + 2}>
+              {line}
+            </tspan>
+          ))}
         </text>
         {numbers.length === 0 && (
           <text x={left + plotWidth / 2} y={top + plotHeight / 2} textAnchor="middle" fill="#605e5c">
@@ -276,23 +356,43 @@ export function Chart({ spec, sheet }: { spec: ChartSpec; sheet: MemorySheet }) 
   );
 }
 
-function Legend({ series, y }: { series: Series[]; y: number }) {
-  const widths = series.map((s) => 14 + textWidth(s.name, FONT) + 12);
-  let x = (WIDTH - widths.reduce((a, b) => a + b, 0)) / 2;
+/** Rows of legend entries, each row at most the chart's width, each name cut to fit one row. */
+function legendLayout(names: string[]): { index: number; x: number; name: string }[][] {
+  const rows: { index: number; x: number; name: string }[][] = [[]];
+  let x = 0;
+  names.forEach((full, index) => {
+    const name = clip(full, Math.floor((WIDTH - 2 * GAP - LEGEND_MARK) / (FONT * 0.6)));
+    const width = LEGEND_MARK + textWidth(name, FONT) + LEGEND_SPACE;
+    const row = rows[rows.length - 1];
+    if (row.length > 0 && x + width - LEGEND_SPACE > WIDTH - 2 * GAP) {
+      rows.push([]);
+      x = 0;
+    }
+    rows[rows.length - 1].push({ index, x, name });
+    x += width;
+  });
+  // Each row centred.
+  return rows.map((row) => {
+    const last = row[row.length - 1];
+    const width = last.x + LEGEND_MARK + textWidth(last.name, FONT);
+    return row.map((e) => ({ ...e, x: e.x + (WIDTH - width) / 2 }));
+  });
+}
+
+function Legend({ series, rows, y }: { series: Series[]; rows: ReturnType<typeof legendLayout>; y: number }) {
   return (
     <g data-part="legend">
-      {series.map((s, k) => {
-        const at = x;
-        x += widths[k];
-        return (
-          <g key={k} data-part="legend-entry">
-            <rect x={at} y={y - FONT + 2} width={10} height={10} fill={s.color} />
-            <text x={at + 14} y={y}>
-              {s.name}
+      {rows.flatMap((row, r) =>
+        row.map(({ index, x, name }) => (
+          <g key={index} data-part="legend-entry">
+            {name !== series[index].name && <title>{series[index].name}</title>}
+            <rect x={x} y={y + r * LEGEND_ROW - FONT + 2} width={10} height={10} fill={series[index].color} />
+            <text x={x + LEGEND_MARK} y={y + r * LEGEND_ROW}>
+              {name}
             </text>
           </g>
-        );
-      })}
+        )),
+      )}
     </g>
   );
 }

@@ -66,11 +66,69 @@ export const pointOf = (v: CellValue | undefined): number | null =>
   typeof v === "number" && Number.isFinite(v) ? v : null;
 
 /**
+ * A value axis whose tick labels (`show` of each tick, without the zeros they all share) do not
+ * overlap along `length` pixels and say which value each tick is: the most intervals, up to
+ * `maxTicks`, whose labels are each at most the distance between ticks long (`size` measures a
+ * label along the axis: its width across, its height up) and whose format tells a tick from a
+ * value a fifth of a step away (one decimal cannot show steps of 0.25: 1.25 would read "1.3").
+ */
+export function fittingScale(
+  values: number[],
+  length: number,
+  show: (value: number) => string,
+  size: (label: string) => number,
+  zero = true,
+  maxTicks = 5,
+): { scale: ValueScale; labels: string[] } {
+  let fits: { scale: ValueScale; labels: string[] } | undefined;
+  for (let m = maxTicks; m >= 1; m--) {
+    const scale = valueScale(values, m, zero);
+    const labels = trimZeros(scale.ticks.map(show));
+    const step = scale.ticks.length > 1 ? scale.ticks[1] - scale.ticks[0] : 0;
+    if (Math.max(...labels.map(size)) > length / Math.max(1, scale.ticks.length - 1)) continue;
+    fits ??= { scale, labels };
+    if (scale.ticks.every((t) => show(t) !== show(t + step / 5) && show(t) !== show(t - step / 5)))
+      return { scale, labels };
+  }
+  // Nothing both fits and resolves: the most ticks that fit, else the fewest there are.
+  if (fits) return fits;
+  const scale = valueScale(values, 1, zero);
+  return { scale, labels: trimZeros(scale.ticks.map(show)) };
+}
+
+/**
+ * Labels without the trailing zeros of decimals that all labels of one kind share (the same text
+ * around the number: "$… M" and "$… B" are two kinds), so that an axis reads "0%, 10%, 20%"
+ * rather than "0.00%, 10.00%, 20.00%", and "$800 M, $1.2 B" rather than "$800.0 M, $1.2 B",
+ * while "2.5, 5.0" keeps its decimal. The first number with decimals in each label counts.
+ */
+export function trimZeros(labels: readonly string[]): string[] {
+  const fraction = /(\d)\.(\d+)/;
+  const kind = (label: string) => label.replace(/[-+\d.,]/g, "");
+  const drop = new Map<string, number>();
+  for (const label of labels) {
+    const m = fraction.exec(label);
+    if (!m) continue;
+    const zeros = m[2].length - m[2].replace(/0+$/, "").length;
+    drop.set(kind(label), Math.min(drop.get(kind(label)) ?? Infinity, zeros));
+  }
+  return labels.map((label) =>
+    label.replace(fraction, (_, digit: string, decimals: string) => {
+      const kept = decimals.slice(0, decimals.length - (drop.get(kind(label)) ?? 0));
+      return kept ? `${digit}.${kept}` : digit;
+    }),
+  );
+}
+
+/**
  * Every how many categories a label is shown so that labels `labelWidth` wide do not overlap in
- * bands `bandWidth` wide (1: every one).
+ * bands `bandWidth` wide: 1 (every one), else a round stride of 2, 5, 10, 20, 50… so that the
+ * labels shown are round (months 0, 20, 40 rather than 0, 17, 34).
  */
 export function labelEvery(labelWidth: number, bandWidth: number): number {
-  return Math.max(1, Math.ceil(labelWidth / Math.max(bandWidth, 1)));
+  const need = Math.max(1, Math.ceil(labelWidth / Math.max(bandWidth, 1) - 1e-9));
+  const power = 10 ** Math.floor(Math.log10(need));
+  return ([1, 2, 5, 10].find((s) => s * power >= need) ?? 10) * power;
 }
 
 /** `text` cut to `max` characters with an ellipsis. */

@@ -1,8 +1,9 @@
 /**
  * What-if analysis in the workbench (issue 12): a Fleet scenario made through the pane, then a
  * tornado and an uncertainty analysis (10,000 trials, the issue's budget: under 2 s here, measured
- * and printed) run from the pane's What-if view. Screenshots of the tornado, the histogram and the
- * S-curve go to test-artifacts/whatif/; the page must report no error along the way.
+ * and printed) run from the pane's What-if view, then one- and two-input data tables, a build-out
+ * scenario's completion charts and the Compare sheet of two fleets and a build-out against a base.
+ * Screenshots of each sheet and chart go to test-artifacts/whatif/; the page must report no error.
  */
 import path from "path";
 import type { Page } from "playwright-core";
@@ -49,7 +50,11 @@ async function shootChart(spec: ChartSpec, file: string): Promise<void> {
   const titles = await figure.evaluate((f) =>
     ["title", "category-axis-title", "value-axis-title"].map((part) =>
       Array.from(f.querySelectorAll(`[data-part="${part}"]`))
-        .map((e) => e.textContent)
+        .map((e) => {
+          // A title on two lines (tspans) reads as its lines joined by a space.
+          const lines = Array.from(e.querySelectorAll("tspan")).map((t) => t.textContent);
+          return lines.length > 0 ? lines.join(" ") : e.textContent;
+        })
         .join(" "),
     ),
   );
@@ -109,4 +114,59 @@ test("goal seek answers in the pane: the PUE at which value per GW-year is 10 % 
   await snap(page, "goal-seek-answer");
   await answer.getByRole("button", { name: "Cancel" }).click();
   await expect(answer.count()).resolves.toBe(0);
+});
+
+test("a one-input data table with its line chart", async () => {
+  await page.getByLabel("Analysis", { exact: true }).selectOption("table1");
+  await runAnalysis("Data table Fleet");
+  await page.getByRole("table", { name: "Sheet Data table Fleet", exact: true }).waitFor();
+  await snap(page, "data-table-sheet");
+  const line = (await chartsOf("Data table Fleet")).find((c) => c.type === "Line");
+  expect(line).toBeDefined();
+  await shootChart(line!, "data-table");
+});
+
+test("a two-input data table: the heat map", async () => {
+  await page.getByLabel("Analysis", { exact: true }).selectOption("table2");
+  await runAnalysis("Data table 2D Fleet");
+  await page.getByRole("table", { name: "Sheet Data table 2D Fleet", exact: true }).waitFor();
+  await snap(page, "data-table-2d-sheet");
+});
+
+/** Sets a scenario sheet's input (its in_ name) as a user typing it would. */
+async function setInput(sheet: string, name: string, value: number): Promise<void> {
+  const address = (await h.namesOf(page, sheet))[name].replace(/^.*!/, "").replace(/\$/g, "");
+  await page.evaluate(([s, a, v]) => (window as unknown as { workbench: EngineWorkbook }).workbench.setCell(s, a, v), [
+    sheet,
+    address,
+    value,
+  ] as [string, string, number]);
+}
+
+test("the build-out sheet's completion histogram and S-curve", async () => {
+  await page.getByRole("button", { name: "Back to the scenarios" }).first().click();
+  await h.buildScenario(page, "build-out", "Build-out");
+  const charts = await chartsOf("Build-out");
+  const histogram = charts.find((c) => c.name.endsWith("_completion"));
+  const curve = charts.find((c) => c.name.endsWith("_scurve"));
+  expect([!!histogram, !!curve]).toEqual([true, true]);
+  await shootChart(histogram!, "build-out-completion");
+  await snap(page, "build-out-completion-charts");
+  await shootChart(curve!, "build-out-s-curve");
+});
+
+test("the Compare sheet: two fleets and a build-out against the first fleet, with the chart of % changes", async () => {
+  await h.buildScenario(page, "fleet", "Fleet B");
+  await setInput("Fleet B", "in_pue", 1.4);
+  await setInput("Fleet B", "in_utilization", 0.6);
+  for (const name of ["Fleet", "Fleet B", "Build-out"]) await h.scenarioItem(page, name).getByRole("checkbox").check();
+  await page.getByLabel("Base scenario (changes are measured against it)").selectOption({ label: "Fleet" });
+  await page.getByRole("button", { name: "Compare chosen scenarios" }).click();
+  await page.getByText("The Compare sheet is up to date.").waitFor();
+  await page.getByRole("table", { name: "Sheet Compare", exact: true }).waitFor();
+  await snap(page, "compare-sheet");
+  const chart = (await chartsOf("Compare"))[0];
+  expect(chart).toBeDefined();
+  await shootChart(chart, "compare");
+  await snap(page, "compare-sheet-chart");
 });

@@ -127,10 +127,10 @@ describe("the build-out sheet", () => {
     expect(histogram).toMatchObject({
       type: "ColumnClustered",
       gapWidth: 0,
-      categoryFormat: "months",
+      categoryFormat: "count",
       valueFormat: "percent",
     });
-    expect(scurve).toMatchObject({ type: "Line", categoryFormat: "months", valueFormat: "percent" });
+    expect(scurve).toMatchObject({ type: "XYScatterLines", categoryFormat: "count", valueFormat: "percent" });
     const table = plan.names.find((n) => n.name === "out_completion")!;
     const [top] = table.address.split(":").map(parseCell);
     expect(parseCell(histogram.anchor)).toEqual({ row: top.row - 2, col: 6 });

@@ -3,23 +3,17 @@
  * functions), over redundancy, fleet and build-out scenarios made by the pane: its inputs are the
  * sheets' inputs, its changes are the differences of its results, and an error stays an error.
  */
-import { functions } from "../../src/functions";
 import { BuildoutScenario, COMPARE_SHEET, RedundancyScenario, Scenario, planCompare } from "../../src/scenario";
 import { cell, parseCell } from "../../src/scenario/plan";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
 import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { engineWorkbook } from "../engineWorkbook";
 import { buildout, fleet, redundancy } from "./fixtures";
 
 jest.setTimeout(60_000);
 
 /** Two redundancy, two fleet and two build-out scenarios on an engine workbook, compared against `base`. */
 async function world() {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
+  const wb = await engineWorkbook();
   const book = new ScenarioBook(wb);
   const few = (s: Scenario, trials: number, seed: number) => ({ ...s, values: { ...s.values, trials, seed } });
   const made = [
@@ -58,17 +52,22 @@ function summary({ wb, made }: World, base: Scenario) {
   return { plan, rowOf, value, formula, label, named, at };
 }
 
+/** Writes the Compare sheet of every scenario against `base`, and reads it. */
+async function compareAll(w: World, base: Scenario) {
+  await w.book.compare(
+    w.made.map((s) => s.id),
+    base.id,
+  );
+  return summary(w, base);
+}
+
 const METRIC_ROWS = 8;
 
 describe("the Compare sheet's summary in the workbench engine", () => {
   test("inputs are the sheets' inputs, every one any scenario has, blank where its kind lacks it", async () => {
     const w = await world();
     const base = w.made[1];
-    await w.book.compare(
-      w.made.map((s) => s.id),
-      base.id,
-    );
-    const { plan, rowOf, value, formula, label, named } = summary(w, base);
+    const { plan, rowOf, value, formula, label, named } = await compareAll(w, base);
     const first = rowOf(/^Input$/) + 1;
     const last = parseCell(plan.extent).row;
     const seen = new Set<string>();
@@ -117,11 +116,7 @@ describe("the Compare sheet's summary in the workbench engine", () => {
   test("changes are scenario − base and (scenario − base) / |base|, for every result both compute", async () => {
     const w = await world();
     const base = w.made[1];
-    await w.book.compare(
-      w.made.map((s) => s.id),
-      base.id,
-    );
-    const { rowOf, value, formula, named } = summary(w, base);
+    const { rowOf, value, formula, named } = await compareAll(w, base);
     const [results, change, percent] = [/^Result$/, /^Change vs Fleet/, /^% change vs Fleet$/].map((t) => rowOf(t) + 1);
     let compared = 0;
     for (let r = 0; r < METRIC_ROWS; r++)
@@ -151,11 +146,7 @@ describe("the Compare sheet's summary in the workbench engine", () => {
     expect(compared).toBe(9);
     // Against a build-out base the other build-out's completion months and MW online compare.
     const build = w.made[2];
-    await w.book.compare(
-      w.made.map((s) => s.id),
-      build.id,
-    );
-    const again = summary(w, build);
+    const again = await compareAll(w, build);
     const row = again.rowOf(/^Change vs Build /) + 1 + 6; // P50 project completion
     expect(again.label(row)).toBe("P50 project completion");
     const results2 = again.rowOf(/^Result$/) + 1 + 6;
@@ -169,11 +160,7 @@ describe("the Compare sheet's summary in the workbench engine", () => {
   test("an error in a result shows as that error in its changes, never as a number; a base of 0 has no % change", async () => {
     const w = await world();
     const [site, base, , byPower] = w.made;
-    await w.book.compare(
-      w.made.map((s) => s.id),
-      base.id,
-    );
-    const { rowOf, value, at } = summary(w, base);
+    const { rowOf, value, at } = await compareAll(w, base);
     const [results, change, percent] = [/^Result$/, /^Change vs/, /^% change vs/].map((t) => rowOf(t) + 1);
     const effective = 0; // Effective (delivered) MW
     const set = (s: Scenario, name: string, v: number) =>
@@ -213,7 +200,8 @@ describe("the Compare sheet's summary in the workbench engine", () => {
     expect(plan.charts).toHaveLength(1);
     const [chart] = plan.charts;
     expect(chart.series.map((s) => s.name)).toEqual(w.made.slice(1).map((s) => s.name));
-    expect(chart).toMatchObject({ type: "ColumnClustered", valueFormat: "percent", categoryAxisTitle: "Result" });
+    // Bars, so that the results' labels read beside them rather than cut under narrow columns.
+    expect(chart).toMatchObject({ type: "BarClustered", valueFormat: "percent", categoryAxisTitle: "Result" });
     expect(chart.valueAxisTitle).toBe("Change vs Site A (%)");
     expect(parseCell(chart.anchor).col).toBeGreaterThan(parseCell(plan.extent).col);
     // Categories and series are the % change block.

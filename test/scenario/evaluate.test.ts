@@ -437,10 +437,15 @@ test("INDEX outside its range is #REF! as in Excel (HyperFormula 3.5 says #NUM!)
   expect(evaluatePlan(plan({ A1: 1, A2: 2, B1: "=INDEX(A1:A2,2)" }), "B1")).toEqual({ value: 2 });
 });
 
-test("a boolean result is not a number: the outcome says so", () => {
+test("a boolean or text result is not a number: the outcome says what it shows", () => {
   expect(evaluatePlan(plan({ A1: 1, B1: "=A1>0" }), "B1")).toEqual({
     error: "#VALUE!",
-    message: "B1 is not a number.",
+    message: "B1 shows TRUE, not a number.",
+  });
+  // A build-out month that never comes ("never" with a risk event) is text, not a plausible number.
+  expect(evaluatePlan(plan({ A1: "never", B1: "=A1" }), "B1")).toEqual({
+    error: "#VALUE!",
+    message: 'B1 shows "never", not a number.',
   });
 });
 

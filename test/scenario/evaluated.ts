@@ -1,16 +1,10 @@
 /** A scenario's sheet as the pane creates it, calculated by the workbench's engine, with its names at hand. */
-import { functions } from "../../src/functions";
 import { Scenario } from "../../src/scenario";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
 import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { engineWorkbook } from "../engineWorkbook";
 
 export async function evaluatedSheet(scenario: Scenario) {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
+  const wb = await engineWorkbook();
   const s = await new ScenarioBook(wb).create(draftOf(scenario));
   const names = wb.sheet(s.sheet)!.names;
   /** What the cell a name refers to shows. */

@@ -26,3 +26,11 @@ export const buildout = (): Scenario => ({
   tasks: templateTasks(),
   risks: [],
 });
+
+/** One scenario of each kind and sizing, named for test.each; `build` makes the build-out (e.g. with fewer trials). */
+export const everyKind = (build: () => Scenario = buildout): [string, () => Scenario][] => [
+  ["redundancy", redundancy],
+  ["fleet by count", () => fleet("count")],
+  ["fleet by power, custom chip", () => fleet("power", "Custom")],
+  ["build-out", build],
+];

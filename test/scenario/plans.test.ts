@@ -102,7 +102,7 @@ describe("sheet plans", () => {
       ["ColumnClustered"],
       ["BarClustered"],
       ["BarClustered"],
-      ["Line", "ColumnClustered", "Line"],
+      ["Line", "ColumnClustered", "XYScatterLines"],
     ]);
     const fan = planScenario(buildout()).charts[0];
     expect(fan.series.map((x) => x.name)).toEqual(["P10", "P50", "P90"]);

@@ -14,15 +14,11 @@ import {
   maxTrials,
   runAnalysis,
 } from "../../src/scenario/whatif";
-import { buildout, fleet, redundancy } from "./fixtures";
+import { defaultOf } from "./analyses";
+import { buildout, everyKind, fleet, redundancy } from "./fixtures";
 
 const kinds = Object.keys(ANALYSIS_LABELS) as Analysis["kind"][];
-const scenarios: [string, () => Scenario][] = [
-  ["redundancy", redundancy],
-  ["fleet by count", () => fleet("count")],
-  ["fleet by power, custom chip", () => fleet("power", "Custom")],
-  ["build-out", buildout],
-];
+const scenarios = everyKind();
 
 describe("sourced ranges on fields", () => {
   test("each range lies in the field's accepted range, has low < high and names its source", () => {
@@ -101,8 +97,7 @@ describe("default analyses", () => {
   });
 
   test("uncertainty: PERT on sourced ranges, triangular ±20 % elsewhere, 10,000 trials, seed 1", () => {
-    const a = defaultAnalysis(scenarioModel(fleet("count")), "uncertainty");
-    if (a.kind !== "uncertainty") throw new Error("not an uncertainty analysis");
+    const a = defaultOf(scenarioModel(fleet("count")), "uncertainty");
     expect(a.trials).toBe(10_000);
     expect(a.seed).toBe(1);
     expect(a.uncertain.find((u) => u.input === "mfu")!.distribution).toEqual({
@@ -124,8 +119,7 @@ describe("default analyses", () => {
 
   test("goal seek: target 10 % above the current output, bracket within the accepted range", () => {
     const model = scenarioModel(fleet("count"));
-    const a = defaultAnalysis(model, "goalseek");
-    if (a.kind !== "goalseek") throw new Error("not a goal seek");
+    const a = defaultOf(model, "goalseek");
     const base = model.evaluate(a.output);
     expect("value" in base && a.target).toBeCloseTo("value" in base ? base.value * 1.1 : NaN, 0);
     const input = model.inputs.find((i) => i.key === a.input)!;
@@ -152,7 +146,7 @@ describe("problems name the field and what it accepts", () => {
     const b = scenarioModel(buildout());
     const a = { ...defaultAnalysis(b, "table1"), mode: "formulas" } as Analysis;
     expect(analysisProblems(b, a)).toEqual([
-      "Mode: this output cannot be written as formulas over these inputs (a build-out task): choose values.",
+      "Mode: this output cannot be written as formulas over a build-out task (it lives in the task table): choose values.",
     ]);
   });
 
@@ -172,8 +166,7 @@ describe("problems name the field and what it accepts", () => {
   });
 
   test("a tornado swing whose low is not below its high, and even spider steps", () => {
-    const a = defaultAnalysis(model, "tornado");
-    if (a.kind !== "tornado") throw new Error("not a tornado");
+    const a = defaultOf(model, "tornado");
     const p = analysisProblems(model, { ...a, swings: { ...a.swings, pue: { low: 1.3, high: 1.2 } }, steps: 4 });
     expect(p).toEqual([
       "Swing of PUE: the low (1.3) must be below the high (1.2).",
@@ -182,8 +175,7 @@ describe("problems name the field and what it accepts", () => {
   });
 
   test("trials, seed, distributions and correlations", () => {
-    const base = defaultAnalysis(model, "uncertainty");
-    if (base.kind !== "uncertainty") throw new Error("not an uncertainty analysis");
+    const base = defaultOf(model, "uncertainty");
     const bad = {
       ...base,
       trials: 100_001,
@@ -207,8 +199,7 @@ describe("problems name the field and what it accepts", () => {
   });
 
   test("correlations that contradict each other are refused, naming an input", () => {
-    const a = defaultAnalysis(model, "uncertainty");
-    if (a.kind !== "uncertainty") throw new Error("not an uncertainty analysis");
+    const a = defaultOf(model, "uncertainty");
     const correlations = [
       { a: "pue", b: "mfu", rho: 0.9 },
       { a: "mfu", b: "accel_mtbf_hours", rho: 0.9 },

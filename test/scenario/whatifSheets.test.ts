@@ -8,7 +8,7 @@ import { ScenarioModel, scenarioModel } from "../../src/scenario/evaluate";
 import { Analysis, AnalysisResult, defaultAnalysis, runAnalysis } from "../../src/scenario/whatif";
 import { errorText, planAnalysis } from "../../src/scenario/whatifSheets";
 import { evaluatedSheet } from "./evaluated";
-import { buildout, fleet, redundancy } from "./fixtures";
+import { buildout, everyKind, fleet } from "./fixtures";
 
 /** A build-out with fewer Monte Carlo trials, so a sheet test runs its simulation a few hundred times quickly. */
 const smallBuildout = (): Scenario => {
@@ -16,12 +16,7 @@ const smallBuildout = (): Scenario => {
   return { ...s, values: { ...s.values, trials: 200 } };
 };
 
-const scenarios: [string, () => Scenario][] = [
-  ["redundancy", redundancy],
-  ["fleet by count", () => fleet("count")],
-  ["fleet by power, custom chip", () => fleet("power", "Custom")],
-  ["build-out", smallBuildout],
-];
+const scenarios = everyKind(smallBuildout);
 
 const SHEET = "What-if";
 
@@ -144,7 +139,11 @@ describe.each(scenarios)("%s", (_, make) => {
     expect(values.plan.charts[0]).toMatchObject({
       type: "Line",
       categoryFormat: values.model.inputs.find((i) => i.key === a.input)!.format,
+      // Labels on more than six points of a line run into each other.
+      dataLabels: a.values.length <= 6,
     });
+    // Under the table (its header runs long), on the first screen for a dozen values, not out at column K.
+    expect(parseCell(values.plan.charts[0].anchor)).toEqual({ row: 8 + a.values.length + 1, col: 1 });
     // A build-out's task inputs live in its task table, so its tables hold values.
     expect(defaultAnalysis(values.model, "table1")).toMatchObject({
       mode: values.model.scenario.kind === "buildout" ? "values" : "formulas",
@@ -167,7 +166,10 @@ describe.each(scenarios)("%s", (_, make) => {
     if (a.kind !== "table2") throw new Error("not a table");
     const body = cellsOf(values.plan.colorScales![0]);
     expect([body.length, body[0].length]).toEqual([a.rowValues.length, a.colValues.length]);
-    expect(values.plan.cells.find((c) => c.address === "A7")!.text).toMatch(/↓.*→/);
+    const corner = values.plan.cells.find((c) => c.address === "A7")!.text!;
+    expect(corner).toMatch(/↓.*→/);
+    // Column A fits the corner's label, so both inputs' names read whole.
+    expect(values.plan.columns![0].width).toBeGreaterThanOrEqual(Math.min(72, corner.length));
     if (values.model.scenario.kind === "buildout") return;
     const formulas = await written(make(), (m) => analysisOf(m, "table2", "formulas"));
     for (const p of body.flat()) {
@@ -253,6 +255,61 @@ describe("what-if sheets", () => {
     await wb.writePlan(plan);
     expect(typeof wb.value(SHEET, "B8")).toBe("number");
     expect(wb.value(SHEET, "B9")).toBe(errorText(failure));
+  });
+
+  test("statistics over trials of which some failed say over how many trials that gave a value", () => {
+    const model = scenarioModel(fleet("count"));
+    const a = defaultAnalysis(model, "uncertainty");
+    if (a.kind !== "uncertainty") throw new Error("not an uncertainty analysis");
+    const small = { ...a, trials: 200 };
+    const good = runAnalysis(model, small);
+    if (good.kind !== "uncertainty") throw new Error("not an uncertainty result");
+    const header = (r: AnalysisResult) =>
+      planAnalysis(model, small, r, SHEET, "wi1").cells.find((c) => c.address === "A6")!.text;
+    expect(header(good)).toBe("Value per year: statistics over the trials");
+    const failing = { ...good, simulation: { ...good.simulation, failed: 3 } };
+    expect(header(failing)).toBe("Value per year: statistics over the 197 trials that gave a value (3 failed)");
+  });
+
+  test("money below zero shows signed and scaled (-$5.0 M), not as -$5,000,000 from the usd format's positive scales", () => {
+    const model = scenarioModel(fleet("count"));
+    const a: Analysis = {
+      kind: "table1",
+      output: "out_value_per_year",
+      input: "pue",
+      values: [1.2, 1.3],
+      mode: "values",
+    };
+    const good = runAnalysis(model, a);
+    if (good.kind !== "table1") throw new Error("not a table");
+    const formatAt = (plan: SheetPlan, address: string) => plan.formats.find((f) => f.address === address)?.format;
+    const positive = planAnalysis(model, a, good, SHEET, "wi1");
+    expect([formatAt(positive, "B4"), formatAt(positive, "B8"), positive.charts[0].valueFormat]).toEqual([
+      "usd",
+      "usd",
+      "usd",
+    ]);
+    const negative = planAnalysis(model, a, { ...good, values: [good.values[0], { value: -5e6 }] }, SHEET, "wi1");
+    expect([formatAt(negative, "B4"), formatAt(negative, "B9"), negative.charts[0].valueFormat]).toEqual([
+      "usdChange",
+      "usdChange",
+      "usdChange",
+    ]);
+  });
+
+  test("the histogram's columns are labelled by where each bin starts, a number in the output's format", () => {
+    const model = scenarioModel(fleet("count"));
+    const a = defaultAnalysis(model, "uncertainty");
+    if (a.kind !== "uncertainty") throw new Error("not an uncertainty analysis");
+    const small = { ...a, trials: 500 };
+    const plan = planAnalysis(model, small, runAnalysis(model, small), SHEET, "wi1");
+    const histogram = plan.charts.find((c) => c.name === "BP_wi1_histogramchart")!;
+    const bins = cellsOf(histogram.categories)
+      .flat()
+      .map((p) => plan.cells.find((c) => c.address === `${String.fromCharCode(64 + p.col)}${p.row}`)!);
+    expect(bins.every((c) => typeof c.number === "number")).toBe(true);
+    expect(histogram.categoryFormat).toBe("usd");
+    expect(histogram.categoryAxisTitle).toBe("Value per year, bin from (USD per year)");
   });
 
   test("formula tables recalculate when the scenario's inputs change", async () => {

@@ -1,49 +1,18 @@
 /** @jest-environment jsdom */
 /** The pane never gets stuck: failed workbook calls, orphaned records, a reset store, duplicate names. */
-import { configure, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { configure, fireEvent, screen, within } from "@testing-library/react";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { WorkbookPort } from "../../src/workbook/port";
 import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
 import { STORE_SHEET, recordCells } from "../../src/scenario";
 import { redundancy } from "../scenario/fixtures";
+import { flakyPort } from "../workbook/flakyPort";
+import { renderPane } from "./renderPane";
 
-// jsdom lacks ResizeObserver, which Fluent's MessageBar observes; nothing here resizes.
-(globalThis as Record<string, unknown>).ResizeObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 jest.setTimeout(30_000);
 /** The first render waits for the lazily loaded pane (compiled on first import under ts-jest). */
 const LOAD = { timeout: 20_000 };
 // Each later step gets more than the default second: the machine running the tests is shared.
 configure({ asyncUtilTimeout: 5_000 });
-
-/** The in-memory workbook behind a port whose named operations fail (as Excel's do in cell-edit mode) until healed. */
-function flaky(wb: MemoryWorkbook) {
-  const broken = new Set<string>();
-  const port = new Proxy(wb, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) =>
-        broken.has(String(prop))
-          ? Promise.reject(new Error(`The workbook is busy (${String(prop)}).`))
-          : value.apply(target, args);
-    },
-  }) as WorkbookPort;
-  return { port, broken };
-}
-
-function open(port: WorkbookPort) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App workbook={port} />
-    </FluentProvider>,
-  );
-}
 
 const item = (name: string) => within(screen.getByRole("listitem", { name }));
 const confirmIn = (action: string) =>
@@ -61,9 +30,9 @@ async function withScenarios(...names: string[]) {
 describe("the pane recovers", () => {
   test("when reading the store fails it says so and Retry reads it again (never 'Reading…' forever)", async () => {
     const { wb } = await withScenarios("Site");
-    const { port, broken } = flaky(wb);
+    const { port, broken } = flakyPort(wb, "before");
     broken.add("readStore");
-    open(port);
+    renderPane(port);
     expect(
       await screen.findByText(/could not read the workbook's scenarios: The workbook is busy/, {}, LOAD),
     ).toBeTruthy();
@@ -76,8 +45,8 @@ describe("the pane recovers", () => {
 
   test("a failed action shows the error with a Retry that runs it again", async () => {
     const { wb } = await withScenarios("Site");
-    const { port, broken } = flaky(wb);
-    open(port);
+    const { port, broken } = flakyPort(wb, "before");
+    renderPane(port);
     await screen.findByRole("listitem", { name: "Site" }, LOAD);
     broken.add("freeze");
     fireEvent.click(item("Site").getByRole("button", { name: "Freeze for sharing" }));
@@ -91,8 +60,8 @@ describe("the pane recovers", () => {
 
   test("a failed Open and a failed Create in the wizard offer Retry too", async () => {
     const { wb } = await withScenarios("Site");
-    const { port, broken } = flaky(wb);
-    open(port);
+    const { port, broken } = flakyPort(wb, "before");
+    renderPane(port);
     await screen.findByRole("listitem", { name: "Site" }, LOAD);
     broken.add("hasTable");
     fireEvent.click(item("Site").getByRole("button", { name: "Open" }));
@@ -118,7 +87,7 @@ describe("the pane recovers", () => {
     await wb.renameSheet(made[0].sheet, "Mine now");
     wb.addSheet(made[0].sheet);
     wb.setCell(made[0].sheet, "A1", "someone else's");
-    open(wb);
+    renderPane(wb);
     fireEvent.click(
       (await screen.findByRole("listitem", { name: "Site" }, LOAD)) &&
         item("Site").getByRole("button", { name: "Delete" }),
@@ -139,7 +108,7 @@ describe("the pane recovers", () => {
     const blank = rows.findIndex((r, n) => n > 0 && !r[0]);
     const row = blank > 0 ? blank + 1 : rows.length + 1; // a row without a record
     await wb.writeStore([{ row, cells: recordCells(made[0]) }]);
-    open(wb);
+    renderPane(wb);
     await screen.findByText(/^Row \d+: a second record for one scenario\.$/, {}, LOAD);
     const disabled = (name: string) => (item("Site").getByRole("button", { name }) as HTMLButtonElement).disabled;
     expect(["Open", "Rename", "Freeze for sharing", "Delete"].map(disabled)).toEqual([true, true, true, false]);
@@ -157,7 +126,7 @@ describe("the pane recovers", () => {
     const { wb, book, made } = await withScenarios("Site");
     await book.compare([made[0].id]);
     wb.setCell(STORE_SHEET, "B1", "not a version");
-    open(wb);
+    renderPane(wb);
     fireEvent.click(await screen.findByRole("button", { name: "Start a new store…" }, LOAD));
     confirmIn("Keep a backup and start new");
     await screen.findByText(/kept as a backup sheet/);
@@ -180,7 +149,7 @@ describe("the pane recovers", () => {
 describe("scenario hygiene in the pane", () => {
   test("a taken name is refused inline in the wizard and the rename dialog (ignoring case)", async () => {
     const { wb } = await withScenarios("Site", "Other");
-    open(wb);
+    renderPane(wb);
     await screen.findByRole("listitem", { name: "Site" }, LOAD);
     fireEvent.click(screen.getByRole("button", { name: "New redundancy scenario" }));
     for (let i = 0; i < 2; i++) fireEvent.click(screen.getByRole("button", { name: "Next" }));
@@ -201,7 +170,7 @@ describe("scenario hygiene in the pane", () => {
   test("the list follows the sheets' tab order", async () => {
     const { wb } = await withScenarios("First", "Second", "Third");
     wb.sheets.unshift(...wb.sheets.splice(wb.sheets.indexOf(wb.sheet("Second")!), 1));
-    open(wb);
+    renderPane(wb);
     await screen.findByRole("listitem", { name: "First" }, LOAD);
     const list = within(screen.getByRole("list", { name: "Scenarios in this workbook" }));
     expect(list.getAllByRole("listitem").map((li) => li.getAttribute("aria-label"))).toEqual([
@@ -213,7 +182,7 @@ describe("scenario hygiene in the pane", () => {
 
   test("the pane's messages wrap (multiline layout) instead of being cut to one line", async () => {
     const { wb } = await withScenarios("Site");
-    open(wb);
+    renderPane(wb);
     await screen.findByRole("listitem", { name: "Site" }, LOAD);
     fireEvent.click(item("Site").getByRole("button", { name: "Freeze for sharing" }));
     const text = await screen.findByText(/^Frozen: the sheet shows values/);

@@ -4,76 +4,32 @@
  * leaves the scenario's alone, bad input shows the field's message, a failed workbook call offers
  * Retry (ending with one analysis sheet), and a goal seek's answer is applied after asking.
  */
-import { configure, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { functions } from "../../src/functions";
+import { configure, fireEvent, screen, within } from "@testing-library/react";
 import { scenarioModel } from "../../src/scenario/evaluate";
-import { Analysis, analysisProblems, defaultAnalysis } from "../../src/scenario/whatif";
-import { App } from "../../src/taskpane/App";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
-import { MemoryWorkbook } from "../../src/workbook/memory";
+import { analysisProblems } from "../../src/scenario/whatif";
 import { WorkbookPort } from "../../src/workbook/port";
 import { ScenarioBook, draftOf } from "../../src/workbook/scenarios";
-import { loadMetadata } from "../metadata";
+import { engineWorkbook } from "../engineWorkbook";
+import { defaultOf } from "../scenario/analyses";
 import { fleet } from "../scenario/fixtures";
+import { flakyPort } from "../workbook/flakyPort";
+import { sheetSnapshot as snapshot } from "../workbook/sheetSnapshot";
+import { renderPane } from "./renderPane";
 
-// jsdom lacks ResizeObserver, which Fluent's MessageBar observes; nothing here resizes.
-(globalThis as Record<string, unknown>).ResizeObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 jest.setTimeout(60_000);
 /** The first render waits for the lazily loaded pane (compiled on first import under ts-jest). */
 const LOAD = { timeout: 20_000 };
 configure({ asyncUtilTimeout: 10_000 });
 
 async function withFleet() {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
+  const wb = await engineWorkbook();
   const scenario = await new ScenarioBook(wb).create({ ...draftOf(fleet("count")), name: "Fleet" });
   return { wb, scenario };
 }
 
-/** The in-memory workbook behind a port whose named operations do their work, then fail, until healed. */
-function flaky(wb: MemoryWorkbook) {
-  const broken = new Set<string>();
-  const port = new Proxy(wb, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        const result = await value.apply(target, args);
-        if (broken.has(String(prop))) throw new Error(`The workbook is busy (${String(prop)}).`);
-        return result;
-      };
-    },
-  }) as WorkbookPort;
-  return { port, broken };
-}
-
-/** Everything on a sheet: cells, names, tables, charts, validations. */
-function snapshot(wb: MemoryWorkbook, sheet: string): string {
-  const s = wb.sheet(sheet)!;
-  return JSON.stringify([
-    [...s.cells].sort(([a], [b]) => a.localeCompare(b)),
-    [...s.names],
-    [...s.tables],
-    s.charts,
-    s.validations,
-  ]);
-}
-
 /** Opens the pane on `port` and the what-if view of the scenario named "Fleet". */
 async function openWhatIf(port: WorkbookPort) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App workbook={port} />
-    </FluentProvider>,
-  );
+  renderPane(port);
   const item = await screen.findByRole("listitem", { name: "Fleet" }, LOAD);
   fireEvent.click(within(item).getByRole("button", { name: "What-if…" }));
   await screen.findByRole("heading", { name: "What-if: Fleet" });
@@ -110,6 +66,15 @@ describe("the what-if pane", () => {
     },
   );
 
+  test("a data table's Steps start at the number of values the table has (11 for the default one-input table)", async () => {
+    const { wb } = await withFleet();
+    await openWhatIf(wb);
+    choose("Analysis", "table1");
+    const values = (screen.getByLabelText(/^Values of /) as HTMLInputElement).value.split(",");
+    expect(values).toHaveLength(11);
+    expect((screen.getByLabelText("Steps") as HTMLInputElement).value).toBe("11");
+  });
+
   test("uncertainty: a distribution changed to normal and a correlation between two inputs reach the sheet", async () => {
     const { wb } = await withFleet();
     await openWhatIf(wb);
@@ -142,7 +107,7 @@ describe("the what-if pane", () => {
     const pue = within(screen.getByRole("group", { name: "PUE" }));
     type(pue, "Low", "0.5");
     const model = scenarioModel(scenario);
-    const tornado = defaultAnalysis(model, "tornado") as Extract<Analysis, { kind: "tornado" }>;
+    const tornado = defaultOf(model, "tornado");
     const words = analysisProblems(model, {
       ...tornado,
       swings: { ...tornado.swings, pue: { ...tornado.swings.pue, low: 0.5 } },
@@ -160,7 +125,8 @@ describe("the what-if pane", () => {
   test("a failed workbook call shows Retry; the retry ends with exactly one analysis sheet", async () => {
     const { wb, scenario } = await withFleet();
     const before = snapshot(wb, scenario.sheet);
-    const { port, broken } = flaky(wb);
+    // The write is done, then fails (as an Excel batch can after its first sync): the half-written sheet must go.
+    const { port, broken } = flakyPort(wb, "after");
     await openWhatIf(port);
     broken.add("writePlan");
     run();

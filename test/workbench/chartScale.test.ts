@@ -1,5 +1,15 @@
 /** The workbench charts' arithmetic (src/workbench/chartScale.ts): nice value axes, gaps, labels that fit. */
-import { barLayout, clip, labelEvery, niceStep, pointOf, valueScale, wrap } from "../../src/workbench/chartScale";
+import {
+  barLayout,
+  clip,
+  fittingScale,
+  labelEvery,
+  niceStep,
+  pointOf,
+  trimZeros,
+  valueScale,
+  wrap,
+} from "../../src/workbench/chartScale";
 
 describe("niceStep: the smallest of 1, 2, 2.5, 5 × 10^k at least the rough step", () => {
   test.each([
@@ -54,10 +64,45 @@ test("pointOf: only finite numbers are points; text, errors and blanks are gaps,
   ]);
 });
 
-test("labelEvery shows every label that fits, and every k-th when they would overlap", () => {
+test("labelEvery shows every label that fits, else every k-th with k round (2, 5, 10, 20…)", () => {
   expect(labelEvery(20, 60)).toBe(1);
-  expect(labelEvery(20, 6.3)).toBe(4);
+  expect(labelEvery(20, 6.3)).toBe(5); // 4 would fit: 5 shows round months 0, 5, 10
   expect(labelEvery(20, 0)).toBe(20);
+  expect(labelEvery(60, 3.5)).toBe(20); // 17 would fit: every 20th month, not 0, 17, 34
+});
+
+test("trimZeros drops the decimal zeros every label shares, and no more", () => {
+  expect(trimZeros(["0.00%", "10.00%", "20.00%"])).toEqual(["0%", "10%", "20%"]);
+  expect(trimZeros(["12.50%", "25.00%"])).toEqual(["12.5%", "25.0%"]);
+  expect(trimZeros(["$0", "$200.0 M", "$1.0 B", "-$200.0 M"])).toEqual(["$0", "$200 M", "$1 B", "-$200 M"]);
+  expect(trimZeros(["0.0 months", "2.5 months"])).toEqual(["0.0 months", "2.5 months"]);
+  expect(trimZeros(["1,000", "2,000"])).toEqual(["1,000", "2,000"]);
+  // Each scale's labels on their own: millions lose their ".0", billions keep the decimal they need.
+  expect(trimZeros(["$400.0 M", "$800.0 M", "$1.2 B", "$1.6 B"])).toEqual(["$400 M", "$800 M", "$1.2 B", "$1.6 B"]);
+});
+
+test("fittingScale never labels a tick with a value it is not (1.25 shown with one decimal as 1.3)", () => {
+  const oneDecimal = (v: number) => `$${(v / 1e9).toFixed(1)} B`;
+  // 0.25 … 1.35 rough steps of 0.22 give steps of 0.25 (1.25 → "$1.3 B"); 0.5 shows each tick as itself.
+  const { scale, labels } = fittingScale([0.25e9, 1.35e9], 1000, oneDecimal, () => 10, false);
+  expect(scale.ticks[1] - scale.ticks[0]).toBe(0.5e9);
+  expect(labels).toEqual(["$0.0 B", "$0.5 B", "$1.0 B", "$1.5 B"]);
+});
+
+test("fittingScale uses fewer ticks when their labels would overlap, never fewer than needed", () => {
+  const labels = (t: number) => `$${t} M`;
+  const size = (l: string) => l.length * 7;
+  // −200 … 300 in steps of 100: six labels of up to 42 px in 250 px overlap (50 px apart is enough, 42 + gap is not).
+  const wide = fittingScale([-150, 220], 250, labels, (l) => size(l) + 12);
+  expect(wide.scale.ticks.length).toBeLessThan(6);
+  const gaps = wide.scale.ticks
+    .slice(1)
+    .map((t, i) => ((t - wide.scale.ticks[i]) / (wide.scale.max - wide.scale.min)) * 250);
+  for (const g of gaps) expect(g).toBeGreaterThanOrEqual(Math.max(...wide.labels.map(size)) + 12);
+  expect(wide.scale.min).toBeLessThanOrEqual(-150);
+  expect(wide.scale.max).toBeGreaterThanOrEqual(220);
+  // Room enough: the usual five intervals.
+  expect(fittingScale([-150, 220], 1000, labels, size).scale).toEqual(valueScale([-150, 220]));
 });
 
 test("clip cuts long labels with an ellipsis and leaves short ones", () => {

@@ -3,58 +3,33 @@
  * writes a new sheet and never the scenario's; a failure part way leaves no half-written sheet; a
  * goal seek's answer is applied through the scenario's own update.
  */
-import { functions } from "../../src/functions";
 import { Scenario } from "../../src/scenario";
 import { scenarioModel } from "../../src/scenario/evaluate";
 import { Analysis, analysisProblems, defaultAnalysis } from "../../src/scenario/whatif";
-import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
-import { EngineWorkbook } from "../../src/workbench/workbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookPort } from "../../src/workbook/port";
 import { InvalidScenarioError, ScenarioBook, draftOf } from "../../src/workbook/scenarios";
 import { SHEET_PREFIX, WhatIfBook, withInput } from "../../src/workbook/whatif";
-import { loadMetadata } from "../metadata";
+import { engineWorkbook } from "../engineWorkbook";
+import { defaultOf } from "../scenario/analyses";
 import { buildout, fleet } from "../scenario/fixtures";
+import { flakyPort } from "./flakyPort";
+import { sheetSnapshot as snapshot } from "./sheetSnapshot";
 
 jest.setTimeout(60_000);
 
 async function setup(s: Scenario = fleet("count")) {
-  const wb = new EngineWorkbook(
-    functions as unknown as Record<string, InfraFunction>,
-    signaturesOf(await loadMetadata()),
-  );
+  const wb = await engineWorkbook();
   const book = new ScenarioBook(wb);
   const scenario = await book.create(draftOf(s));
   return { wb, book, scenario, whatIf: new WhatIfBook(wb, book) };
 }
 
-/** Everything on a sheet: cells (value, formula, format, style), names, tables, charts, validations. */
-function snapshot(wb: MemoryWorkbook, sheet: string): string {
-  const s = wb.sheet(sheet)!;
-  return JSON.stringify({
-    cells: [...s.cells].sort(([a], [b]) => a.localeCompare(b)),
-    names: [...s.names],
-    tables: [...s.tables],
-    charts: s.charts,
-    validations: s.validations,
-  });
-}
-
 /** A port whose `operation` fails after doing its work (as an Excel batch can fail after the first sync). */
 function failingAfter(wb: MemoryWorkbook, operation: keyof WorkbookPort) {
-  let broken = true;
-  const port = new Proxy(wb, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        const result = await value.apply(target, args);
-        if (broken && prop === operation) throw new Error(`The workbook is busy (${String(prop)}).`);
-        return result;
-      };
-    },
-  }) as WorkbookPort;
-  return { port, heal: () => (broken = false) };
+  const { port, broken } = flakyPort(wb, "after");
+  broken.add(operation);
+  return { port, heal: () => broken.clear() };
 }
 
 const analysisSheets = (wb: MemoryWorkbook, prefix: string) => wb.sheets.filter((s) => s.name.startsWith(prefix));
@@ -116,7 +91,7 @@ describe("WhatIfBook.run", () => {
   test("an analysis with problems is refused in words and nothing is written", async () => {
     const { wb, scenario, whatIf } = await setup();
     const model = await whatIf.model(scenario.id);
-    const tornado = defaultAnalysis(model, "tornado") as Extract<Analysis, { kind: "tornado" }>;
+    const tornado = defaultOf(model, "tornado");
     const bad: Analysis = { ...tornado, swings: { ...tornado.swings, pue: { low: 0.5, high: 1.3 } } };
     const words = analysisProblems(model, bad);
     expect(words.length).toBeGreaterThan(0);

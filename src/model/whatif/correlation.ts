@@ -6,7 +6,15 @@
  * pearsonFromSpearman), and the normal scores z = L·e are drawn from independent standard
  * normals e with L the Cholesky factor of that matrix (G. H. Golub and C. F. Van Loan, Matrix
  * Computations, 4th ed., §4.2). Since x = Q(Φ(z)) is monotone in z, every pair of inputs then has
- * the requested rank correlation whatever their distributions (before truncation and rounding).
+ * the requested rank correlation whatever their distributions; truncation to an input's range
+ * keeps it (./distributions rescales u, which is monotone too), rounding an integer input does not
+ * quite (its ties weaken the rank correlation a little).
+ * Assumptions: the dependence is a Gaussian copula's (no extra dependence in the tails); the
+ * requested value holds for the population, and a sample of n trials scatters about it (by about
+ * 1/√(n − 1), Spearman's standard error under independence, or less).
+ * Inputs not named in a correlation are independent. A matrix that is not positive semidefinite
+ * after the conversion is refused, not repaired (Crystal Ball offers to adjust one: Oracle
+ * Crystal Ball user's guide, "Checking Matrix Consistency").
  */
 import { pearsonFromSpearman } from "../buildout/normal";
 

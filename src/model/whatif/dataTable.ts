@@ -1,7 +1,9 @@
 /**
- * Data tables with Excel's What-If Analysis > Data Table semantics: each cell of the table is the
- * output recalculated with the table's input(s) replaced by that row's (and column's) value and
- * every other input at its base value.
+ * Data tables with Excel's What-If Analysis > Data Table semantics (Microsoft Support, "Calculate
+ * multiple results by using a data table"): each cell of the table is the output recalculated with
+ * the table's input(s) replaced by that row's (and column's) value and every other input at its
+ * base value, y = f(base with x_i = v) (one input) or f(base with x_i = r, x_j = c) (two). No
+ * assumption about f: a value without a result stays NaN in its cell; nothing is interpolated.
  */
 import { checkIndex, Fn, withInput } from "./fn";
 

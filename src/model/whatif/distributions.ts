@@ -1,10 +1,16 @@
 /**
  * Distributions of uncertain inputs and their samplers. The three-point kinds are the build-out
  * planner's (src/model/buildout/distributions.ts: PERT as @RISK's RiskPert, triangular, uniform,
- * and the shifted lognormal with its mode at likely and 95 % below max); the normal is N(mean, sd²).
- * Sampling is by inverse CDF, x = Q(u), so a Gaussian copula can drive any of them. Truncation to
- * an input's accepted range [low, high] rescales u into [F(low), F(high)] before the inverse
- * (the distribution conditioned on the range, not clamped to it, so no mass piles up at the ends).
+ * and the shifted lognormal with its mode at likely and 95 % below max; D. Vose, Risk Analysis,
+ * 3rd ed., §9.1.3 and App. III); the normal is N(mean, sd²), x = mean + sd·Φ⁻¹(u) (Φ⁻¹: Wichura's
+ * AS 241, src/model/buildout/normal.ts). Sampling is by inverse CDF, x = Q(u) (L. Devroye,
+ * Non-Uniform Random Variate Generation, 1986, §II.2), so a Gaussian copula can drive any of them.
+ * Truncation to an input's accepted range [low, high] rescales u into [F(low), F(high)] before
+ * the inverse (the distribution conditioned on the range, not clamped to it, so no mass piles up
+ * at the ends; its mean then differs from the untruncated one). Integer inputs round each draw to
+ * the nearest whole number in range: k takes the truncated distribution's probability of
+ * [k − ½, k + ½), the smallest and largest whole numbers in range also what lies beyond them
+ * (a discretised distribution, not a chosen discrete one).
  */
 import { blockSampler, distributionCdf, LOGNORMAL_NEEDS, lognormalFits } from "../buildout/distributions";
 import { LOWEST_UNIFORM } from "../buildout/random";

@@ -4,20 +4,21 @@
  * range or says in words why there is none.
  *
  * 1. Bracketing. The range is cut into GOAL_SEEK_GRID equal steps; the grid points and `start`
- *    are evaluated in order of distance from `start` until two neighbouring points on the same
- *    side of `start` give g − target of opposite signs (or one gives the target exactly). Points
- *    where g has no value (NaN, ±Infinity) are skipped, and no bracket is formed across them (the
- *    output may not be continuous there). So with several crossings, the one nearest `start` on
- *    that grid is found.
+ *    are evaluated in order of distance from `start` (of two equally far, the lower first) until
+ *    two neighbouring points on the same side of `start` give g − target of opposite signs (or
+ *    one gives the target exactly). Points where g has no value (NaN, ±Infinity) are skipped,
+ *    and no bracket is formed across them (the output may not be continuous there). So with
+ *    several crossings, the one nearest `start` on that grid is found.
  * 2. Refinement. Brent's method (R. P. Brent, Algorithms for Minimization without Derivatives,
  *    1973, ch. 4, procedure zero: inverse quadratic interpolation and secant steps safeguarded by
  *    bisection) narrows the bracket until |g − target| ≤ tolerance. If it meets a point without a
  *    value, the valid part of the bracket is rescanned on a finer grid and the search resumes.
  *    Integer inputs are only ever evaluated at whole numbers and are refined by bisection.
  *
- * Assumptions: g is continuous between neighbouring grid points (a jump across the target is
- * reported as such, not as a solution); a crossing between two grid points that returns to the
- * same side before the next point (two crossings within one grid step) is not seen.
+ * Assumptions: g is deterministic (a seeded simulation is: the same input gives the same value);
+ * g is continuous between neighbouring grid points (a jump across the target is reported as
+ * such, not as a solution); a crossing between two grid points that returns to the same side
+ * before the next point (two crossings within one grid step) is not seen.
  */
 
 export interface GoalSeekOptions {
@@ -93,7 +94,7 @@ class Search {
     if (value < this.lowest) this.lowest = value;
     if (value > this.highest) this.highest = value;
     const h = value - this.target;
-    if (!this.closest || Math.abs(h) < Math.abs(this.closest.value - this.target)) this.closest = { x, value };
+    if (!this.closest || closer(value, this.closest.value, this.target)) this.closest = { x, value };
     return { x, h };
   }
 
@@ -104,6 +105,16 @@ class Search {
   notFound(reason: string): GoalSeekResult {
     return { found: false, reason, closest: this.closest, evaluations: this.evaluations };
   }
+}
+
+/**
+ * Whether v is nearer the target t than w. Far from the values (t = 1e30, values near 1e9) v − t
+ * and w − t round to the same double; then, on one side of t, the value nearer t is the closer.
+ */
+function closer(v: number, w: number, t: number): boolean {
+  const [dv, dw] = [Math.abs(v - t), Math.abs(w - t)];
+  if (dv !== dw) return dv < dw;
+  return v < t === w < t && (v < t ? v > w : v < w);
 }
 
 /** A number for messages: 6 significant digits. */

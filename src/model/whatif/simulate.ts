@@ -11,6 +11,12 @@
  * range and rounded for integer inputs (./distributions). Draws are made in blocks of
  * SIMULATION_BLOCK trials; the only per-trial work besides f is copying the inputs into one reused
  * vector, so f must not keep a reference to it.
+ *
+ * Assumptions: plain Monte Carlo (independent trials, no Latin hypercube), so the statistics'
+ * standard error sd/√n holds; uncertain inputs are independent of each other unless a
+ * correlation joins them, and the other inputs stay at their base values; a trial whose output
+ * has no value is counted in `failed` and left out of every statistic, which then describes the
+ * output given that it has a value.
  */
 import { normalCdf, normalQuantile } from "../buildout/normal";
 import { LOWEST_UNIFORM, UniformStream } from "../buildout/random";

@@ -1,6 +1,7 @@
 /**
  * Summaries of a simulated output: moments, percentiles, a histogram, the S-curve and rank
- * correlations. All of them take the trials that gave a value (no NaN).
+ * correlations. All of them take the trials that gave a value (no NaN). Percentiles are Excel's
+ * PERCENTILE.INC (R. J. Hyndman and Y. Fan, The American Statistician 50(4), 1996, definition 7).
  */
 import { percentilesInc } from "../buildout/percentiles";
 
@@ -8,7 +9,7 @@ export interface SummaryStatistics {
   mean: number;
   /** Sample standard deviation (n − 1 in the denominator, Excel's STDEV.S); NaN for one trial. */
   sd: number;
-  /** Standard error of the mean, sd/√n. */
+  /** Standard error of the mean, sd/√n: the Monte Carlo error of `mean`, for independent trials. */
   stdError: number;
   /** PERCENTILE.INC at 0.1, 0.5 and 0.9. */
   p10: number;
@@ -47,9 +48,10 @@ const NICE_STEPS = [1, 2, 2.5, 5];
  * A histogram over [min, max] with "nice" bin edges (multiples of 1, 2, 2.5 or 5 × 10^k). The
  * target number of bins is the Freedman–Diaconis rule, width 2·IQR·n^(−1/3) (D. Freedman and
  * P. Diaconis, Z. Wahrscheinlichkeitstheorie verw. Gebiete 57, 1981, 453–476), or Sturges' rule
- * ⌈log₂ n⌉ + 1 when the interquartile range is 0, capped to 10–50; the nice width whose bin count
- * is nearest that target, among those giving 10–50 bins, is chosen. Bins are [from, to) except the
- * last, which is closed; counts sum to n. All values equal: one bin [v, v].
+ * ⌈log₂ n⌉ + 1 (H. A. Sturges, JASA 21, 1926, 65–66) when the interquartile range is 0, capped
+ * to 10–50; the nice width whose bin count is nearest that target, among those giving 10–50
+ * bins, is chosen. Bins are [from, to) except the last, which is closed, so a value on an edge
+ * counts in the bin above it; counts sum to n. All values equal: one bin [v, v].
  */
 export function histogram(values: Float64Array): { from: number; to: number; count: number }[] {
   const n = values.length;

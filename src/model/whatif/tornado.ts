@@ -3,7 +3,9 @@
  * "Spiderplots versus tornado diagrams for sensitivity analysis", Interfaces 22(6), 1992, 40–46;
  * R. T. Clemen, Making Hard Decisions, 2nd ed. 1996, ch. 5). Each input in turn is moved over its
  * range while every other input keeps its base value, so a bar shows that input's effect alone:
- * interactions between inputs are not shown (assumption of the method).
+ * interactions between inputs are not shown (assumption of the method), and a non-monotone f may
+ * move more inside a range than between its ends (the spider shows the points in between). The
+ * ranges are given, not derived: the scenario layer chooses sourced ranges or ±20 %.
  */
 import { Fn, withInput } from "./fn";
 
