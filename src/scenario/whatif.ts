@@ -20,9 +20,9 @@ import {
   tornado,
   truncationProblem,
 } from "../model/whatif";
-import { MAX_WORK } from "../model/buildout/simulate";
+import { DEFAULT_TRIALS, MAX_TRIALS, MAX_WORK } from "../model/buildout/simulate";
 import { MAX_FORMULA, ModelInput, Outcome, ScenarioModel } from "./evaluate";
-import { NumberField, acceptedRange } from "./fields";
+import { NumberField, acceptedRange, field } from "./fields";
 import { BuildoutTask, buildoutUnits } from "./schema";
 import { planScenario } from "./sheets";
 
@@ -99,9 +99,9 @@ export const TABLE1_VALUES = 11;
 export const TABLE2_VALUES = 7;
 /** Most rows (and columns) of a data table. */
 export const MAX_TABLE_VALUES = 50;
-export const DEFAULT_TRIALS = 10_000;
-export const MAX_TRIALS = 100_000;
-export const MAX_SEED = 2_147_483_647;
+/** Trials and seeds of an uncertainty run: those BUILDOUT takes. */
+export { DEFAULT_TRIALS, MAX_TRIALS };
+export const MAX_SEED = field("buildout", "seed").max;
 /**
  * Most work a build-out uncertainty may take, in units of trials × (tasks + predecessor links):
  * one BUILDOUT call's cap, a few seconds (the template at 10,000 trials allows 13 trials here; its

@@ -11,7 +11,7 @@ import { loadMetadata } from "../metadata";
 import { ModelInput, Outcome, ScenarioModel, evaluatePlan, scenarioModel } from "../../src/scenario/evaluate";
 import { Scenario, SheetPlan, cell, parseCell, planScenario } from "../../src/scenario";
 import { evaluatedSheet } from "./evaluated";
-import { buildout, fleet, redundancy } from "./fixtures";
+import { buildout, fleet, formulaPlan, redundancy } from "./fixtures";
 
 /** mulberry32: a small seeded generator, so every run draws the same input sets. */
 function random(seed: number): () => number {
@@ -326,26 +326,7 @@ describe("only the cone of an output is evaluated", () => {
   });
 });
 
-/** A one-sheet plan of formulas (and constants), for the built-in functions' semantics. */
-function plan(cells: Record<string, string | number>): SheetPlan {
-  return {
-    sheet: "T",
-    cells: Object.entries(cells).map(([address, v]) =>
-      typeof v === "number"
-        ? { address, number: v }
-        : v.startsWith("=")
-          ? { address, formula: v }
-          : { address, text: v },
-    ),
-    names: [{ name: "in_x", address: "A1" }],
-    formats: [],
-    tables: [],
-    validations: [],
-    charts: [],
-    extent: "A1",
-    metrics: {},
-  };
-}
+const plan = formulaPlan;
 
 test("built-in functions and operators agree with the engine (Excel semantics that matter here)", async () => {
   const formulas = [

@@ -6,33 +6,14 @@
  * path) is NaN exactly where evaluate() gives an error, whatever the order of calls.
  */
 import { functions } from "../../src/functions";
-import { SheetPlan, Scenario } from "../../src/scenario";
+import { Scenario } from "../../src/scenario";
 import { MAX_FORMULA, evaluatePlan, scenarioModel } from "../../src/scenario/evaluate";
 import { InfraFunction, signaturesOf } from "../../src/workbench/engine";
 import { EngineWorkbook } from "../../src/workbench/workbook";
 import { loadMetadata } from "../metadata";
-import { buildout, fleet, redundancy } from "./fixtures";
+import { buildout, fleet, formulaPlan, redundancy } from "./fixtures";
 
-/** A one-sheet plan of constants and formulas. */
-function plan(cells: Record<string, string | number>): SheetPlan {
-  return {
-    sheet: "T",
-    cells: Object.entries(cells).map(([address, v]) =>
-      typeof v === "number"
-        ? { address, number: v }
-        : v.startsWith("=")
-          ? { address, formula: v }
-          : { address, text: v },
-    ),
-    names: [{ name: "in_x", address: "A1" }],
-    formats: [],
-    tables: [],
-    validations: [],
-    charts: [],
-    extent: "A1",
-    metrics: {},
-  };
-}
+const plan = formulaPlan;
 
 /** A1 4, A2:A5 3 "text" 9 −2, B2:B5 20…50, A7 blank. */
 const CONSTANTS = { A1: 4, A2: 3, A3: "text", A4: 9, A5: -2, B2: 20, B3: 30, B4: 40, B5: 50 };

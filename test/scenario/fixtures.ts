@@ -1,5 +1,5 @@
 /** Scenarios with the sourced defaults, one per kind, for the tests. */
-import { Scenario, defaultValues, templateTasks } from "../../src/scenario";
+import { Scenario, SheetPlan, defaultValues, templateTasks } from "../../src/scenario";
 
 const base = { id: "abc1", sheet: "S", frozen: false, extent: "A1" };
 export const redundancy = (): Scenario => ({
@@ -34,3 +34,24 @@ export const everyKind = (build: () => Scenario = buildout): [string, () => Scen
   ["fleet by power, custom chip", () => fleet("power", "Custom")],
   ["build-out", build],
 ];
+
+/** A one-sheet plan "T" of constants and formulas (A1 named in_x), for the evaluator's built-in functions. */
+export function formulaPlan(cells: Record<string, string | number>): SheetPlan {
+  return {
+    sheet: "T",
+    cells: Object.entries(cells).map(([address, v]) =>
+      typeof v === "number"
+        ? { address, number: v }
+        : v.startsWith("=")
+          ? { address, formula: v }
+          : { address, text: v },
+    ),
+    names: [{ name: "in_x", address: "A1" }],
+    formats: [],
+    tables: [],
+    validations: [],
+    charts: [],
+    extent: "A1",
+    metrics: {},
+  };
+}

@@ -8,22 +8,17 @@ import { scenarioModel } from "../../src/scenario/evaluate";
 import { Analysis, analysisProblems, defaultAnalysis } from "../../src/scenario/whatif";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookPort } from "../../src/workbook/port";
-import { InvalidScenarioError, ScenarioBook, draftOf } from "../../src/workbook/scenarios";
+import { InvalidScenarioError } from "../../src/workbook/scenarios";
 import { SHEET_PREFIX, WhatIfBook, withInput } from "../../src/workbook/whatif";
-import { engineWorkbook } from "../engineWorkbook";
 import { defaultOf } from "../scenario/analyses";
-import { buildout, fleet } from "../scenario/fixtures";
+import { buildout } from "../scenario/fixtures";
 import { flakyPort } from "./flakyPort";
 import { sheetSnapshot as snapshot } from "./sheetSnapshot";
+import { whatIfSetup } from "./whatifSetup";
 
 jest.setTimeout(60_000);
 
-async function setup(s: Scenario = fleet("count")) {
-  const wb = await engineWorkbook();
-  const book = new ScenarioBook(wb);
-  const scenario = await book.create(draftOf(s));
-  return { wb, book, scenario, whatIf: new WhatIfBook(wb, book) };
-}
+const setup = whatIfSetup;
 
 /** A port whose `operation` fails after doing its work (as an Excel batch can fail after the first sync). */
 function failingAfter(wb: MemoryWorkbook, operation: keyof WorkbookPort) {

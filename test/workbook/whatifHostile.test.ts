@@ -13,22 +13,17 @@ import { Analysis, analysisProblems, defaultAnalysis } from "../../src/scenario/
 import { scenarioModel } from "../../src/scenario/evaluate";
 import { CellValue } from "../../src/workbook/port";
 import { recordCells } from "../../src/scenario/store";
-import { InvalidScenarioError, ScenarioBook, StoreLockedError, draftOf } from "../../src/workbook/scenarios";
+import { InvalidScenarioError, ScenarioBook, StoreLockedError } from "../../src/workbook/scenarios";
 import { WhatIfBook } from "../../src/workbook/whatif";
 import { EngineWorkbook } from "../../src/workbench/workbook";
-import { engineWorkbook } from "../engineWorkbook";
 import { buildout, fleet, redundancy } from "../scenario/fixtures";
 import { flakyPort } from "./flakyPort";
 import { sheetSnapshot as snapshot } from "./sheetSnapshot";
+import { whatIfSetup } from "./whatifSetup";
 
 jest.setTimeout(60_000);
 
-async function setup(s: Scenario = fleet("count")) {
-  const wb = await engineWorkbook();
-  const book = new ScenarioBook(wb);
-  const scenario = await book.create(draftOf(s));
-  return { wb, book, scenario, whatIf: new WhatIfBook(wb, book) };
-}
+const setup = whatIfSetup;
 
 /** The cell a one-cell name of the sheet points at ("B9"). */
 const at = (wb: EngineWorkbook, sheet: string, name: string): string =>
