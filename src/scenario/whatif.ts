@@ -275,6 +275,21 @@ export function maxTrials(model: ScenarioModel): number {
 }
 
 /**
+ * Where a goal seek looks for an input by default: its accepted range, at most BRACKET_FACTOR times
+ * either side of its value when that range is far wider (whole numbers for a whole-number input).
+ */
+export function goalSeekBracket(input: ModelInput): { low: number; high: number } {
+  let [low, high] = [input.min, input.max];
+  const scale = Math.abs(input.value);
+  if (scale > 0 && high - low > 100 * scale) {
+    low = Math.max(low, input.value / BRACKET_FACTOR);
+    high = Math.min(high, input.value * BRACKET_FACTOR);
+    if (input.integer) [low, high] = [Math.ceil(low), Math.floor(high)];
+  }
+  return { low, high };
+}
+
+/**
  * The analysis of `kind` a planner would start from, on `output` (value per year, else the first
  * metric): a tornado over every input with a default swing (5 spider steps); tables over the
  * inputs that move the output most (11 values, 7 × 7), as formulas where the output can be one;
@@ -305,13 +320,7 @@ export function defaultAnalysis(model: ScenarioModel, kind: AnalysisKind, output
   }
   if (kind === "goalseek") {
     const input = first.input;
-    let [low, high] = [input.min, input.max];
-    const scale = Math.abs(input.value);
-    if (scale > 0 && high - low > 100 * scale) {
-      low = Math.max(low, input.value / BRACKET_FACTOR);
-      high = Math.min(high, input.value * BRACKET_FACTOR);
-      if (input.integer) [low, high] = [Math.ceil(low), Math.floor(high)];
-    }
+    const { low, high } = goalSeekBracket(input);
     const base = model.evaluate(output);
     const target = "value" in base && base.value !== 0 ? Number((base.value * 1.1).toPrecision(12)) : 1;
     return { kind, output, input: input.key, target, low, high };

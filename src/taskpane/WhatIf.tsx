@@ -41,6 +41,8 @@ import {
   analysisProblems,
   defaultAnalysis,
   defaultSwing,
+  DEFAULT_SWING,
+  goalSeekBracket,
   valuesAcross,
 } from "../scenario/whatif";
 import { formatValue } from "../workbench/format";
@@ -111,17 +113,17 @@ function rangeNote(model: ScenarioModel, input: ModelInput): string {
 
 /** An input's swing: its default, or ±20 % of its value when it has none (0 gives low = high, which the checks refuse). */
 function swingOf(model: ScenarioModel, input: ModelInput): Swing {
-  return defaultSwing(model, input.key).swing ?? { low: input.value * 0.8, high: input.value * 1.2 };
+  return (
+    defaultSwing(model, input.key).swing ?? {
+      low: input.value * (1 - DEFAULT_SWING),
+      high: input.value * (1 + DEFAULT_SWING),
+    }
+  );
 }
 
-/**
- * Where a goal seek looks for an input: its accepted range, at most ten times either side of its
- * value when that range is far wider, starting just above a minimum the input refuses.
- */
+/** Where a goal seek looks for an input (goalSeekBracket), starting just above a minimum the input refuses. */
 function bracketOf(i: ModelInput): { low: number; high: number } {
-  let [low, high] = [i.min, i.max];
-  if (i.value > 0 && high - low > 100 * i.value)
-    [low, high] = [Math.max(low, i.value / 10), Math.min(high, i.value * 10)];
+  let { low, high } = goalSeekBracket(i);
   if (i.minExclusive && low <= i.min) low = i.integer ? Math.floor(i.min) + 1 : i.min + (i.value - i.min) / 100;
   return i.integer ? { low: Math.ceil(low), high: Math.floor(high) } : { low, high };
 }

@@ -97,6 +97,20 @@ function checkPlan(plan: SheetPlan, read: (address: string) => unknown) {
   }
 }
 
+/** A one-input table of value per year at PUE 1.2 and 1.3, as values, and its result. */
+function pueTable(model: ScenarioModel) {
+  const a: Analysis = {
+    kind: "table1",
+    output: "out_value_per_year",
+    input: "pue",
+    values: [1.2, 1.3],
+    mode: "values",
+  };
+  const good = runAnalysis(model, a);
+  if (good.kind !== "table1") throw new Error("not a table");
+  return { a, good };
+}
+
 describe.each(scenarios)("%s", (_, make) => {
   test("tornado: sorted rows, the base, the tornado and spider charts", async () => {
     const { plan, read, result, model, analysis } = await written(make(), (m) => analysisOf(m, "tornado"));
@@ -240,15 +254,7 @@ describe("what-if sheets", () => {
     const s = fleet("count");
     const { wb } = await evaluatedSheet(s);
     const model = scenarioModel(s);
-    const a: Analysis = {
-      kind: "table1",
-      output: "out_value_per_year",
-      input: "pue",
-      values: [1.2, 1.3],
-      mode: "values",
-    };
-    const good = runAnalysis(model, a);
-    if (good.kind !== "table1") throw new Error("not a table");
+    const { a, good } = pueTable(model);
     const failure = { error: "#NUM!", message: "GOODPUT: the job makes no progress." };
     const r: AnalysisResult = { ...good, values: [good.values[0], failure] };
     const plan = planAnalysis(model, a, r, SHEET, "wi1");
@@ -273,15 +279,7 @@ describe("what-if sheets", () => {
 
   test("money below zero shows signed and scaled (-$5.0 M), not as -$5,000,000 from the usd format's positive scales", () => {
     const model = scenarioModel(fleet("count"));
-    const a: Analysis = {
-      kind: "table1",
-      output: "out_value_per_year",
-      input: "pue",
-      values: [1.2, 1.3],
-      mode: "values",
-    };
-    const good = runAnalysis(model, a);
-    if (good.kind !== "table1") throw new Error("not a table");
+    const { a, good } = pueTable(model);
     const formatAt = (plan: SheetPlan, address: string) => plan.formats.find((f) => f.address === address)?.format;
     const positive = planAnalysis(model, a, good, SHEET, "wi1");
     expect([formatAt(positive, "B4"), formatAt(positive, "B8"), positive.charts[0].valueFormat]).toEqual([
